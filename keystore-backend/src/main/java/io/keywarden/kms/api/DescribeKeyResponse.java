@@ -1,0 +1,6 @@
+package io.keywarden.kms.api;
+
+/** The response of DescribeKey, with AWS KMS's members. */
+public record DescribeKeyResponse(
+        KeyMetadata keyMetadata) {
+}

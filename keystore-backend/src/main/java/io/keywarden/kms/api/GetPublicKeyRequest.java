@@ -1,0 +1,36 @@
+package io.keywarden.kms.api;
+
+import java.util.List;
+
+/** The request of GetPublicKey, with AWS KMS's members. */
+public record GetPublicKeyRequest(
+        String keyId,
+        List<String> grantTokens) {
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder in the style of the AWS SDK's. */
+    public static final class Builder {
+        private String keyId;
+        private List<String> grantTokens;
+
+        private Builder() {
+        }
+
+        public Builder keyId(String keyId) {
+            this.keyId = keyId;
+            return this;
+        }
+
+        public Builder grantTokens(List<String> grantTokens) {
+            this.grantTokens = grantTokens;
+            return this;
+        }
+
+        public GetPublicKeyRequest build() {
+            return new GetPublicKeyRequest(keyId, grantTokens);
+        }
+    }
+}

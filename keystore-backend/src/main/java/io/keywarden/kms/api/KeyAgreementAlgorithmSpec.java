@@ -1,0 +1,6 @@
+package io.keywarden.kms.api;
+
+/** Key agreement algorithms. */
+public enum KeyAgreementAlgorithmSpec {
+    ECDH
+}

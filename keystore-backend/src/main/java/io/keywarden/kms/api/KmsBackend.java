@@ -1,0 +1,91 @@
+package io.keywarden.kms.api;
+
+/**
+ * The seam between every Keywarden client (the JCA provider, the CLI, the server) and every backend
+ * (the embedded engine, a remote Keywarden server, AWS KMS). One method per AWS KMS operation, with
+ * request and response records named and shaped like AWS KMS's. Failures are the subclasses of
+ * {@link io.keywarden.kms.api.errors.KmsException}, named after the KMS error types.
+ *
+ * <p>A backend instance acts for one caller; it is safe for concurrent use.
+ */
+public interface KmsBackend extends AutoCloseable {
+
+    CreateKeyResponse createKey(CreateKeyRequest request);
+
+    DescribeKeyResponse describeKey(DescribeKeyRequest request);
+
+    ListKeysResponse listKeys(ListKeysRequest request);
+
+    void updateKeyDescription(UpdateKeyDescriptionRequest request);
+
+    void enableKey(EnableKeyRequest request);
+
+    void disableKey(DisableKeyRequest request);
+
+    ScheduleKeyDeletionResponse scheduleKeyDeletion(ScheduleKeyDeletionRequest request);
+
+    CancelKeyDeletionResponse cancelKeyDeletion(CancelKeyDeletionRequest request);
+
+    void enableKeyRotation(EnableKeyRotationRequest request);
+
+    void disableKeyRotation(DisableKeyRotationRequest request);
+
+    GetKeyRotationStatusResponse getKeyRotationStatus(GetKeyRotationStatusRequest request);
+
+    RotateKeyOnDemandResponse rotateKeyOnDemand(RotateKeyOnDemandRequest request);
+
+    ListKeyRotationsResponse listKeyRotations(ListKeyRotationsRequest request);
+
+    void createAlias(CreateAliasRequest request);
+
+    void updateAlias(UpdateAliasRequest request);
+
+    void deleteAlias(DeleteAliasRequest request);
+
+    ListAliasesResponse listAliases(ListAliasesRequest request);
+
+    void tagResource(TagResourceRequest request);
+
+    void untagResource(UntagResourceRequest request);
+
+    ListResourceTagsResponse listResourceTags(ListResourceTagsRequest request);
+
+    EncryptResponse encrypt(EncryptRequest request);
+
+    DecryptResponse decrypt(DecryptRequest request);
+
+    ReEncryptResponse reEncrypt(ReEncryptRequest request);
+
+    GenerateDataKeyResponse generateDataKey(GenerateDataKeyRequest request);
+
+    GenerateDataKeyWithoutPlaintextResponse generateDataKeyWithoutPlaintext(GenerateDataKeyWithoutPlaintextRequest request);
+
+    GenerateDataKeyPairResponse generateDataKeyPair(GenerateDataKeyPairRequest request);
+
+    GenerateDataKeyPairWithoutPlaintextResponse generateDataKeyPairWithoutPlaintext(GenerateDataKeyPairWithoutPlaintextRequest request);
+
+    SignResponse sign(SignRequest request);
+
+    VerifyResponse verify(VerifyRequest request);
+
+    GetPublicKeyResponse getPublicKey(GetPublicKeyRequest request);
+
+    GenerateMacResponse generateMac(GenerateMacRequest request);
+
+    VerifyMacResponse verifyMac(VerifyMacRequest request);
+
+    GenerateRandomResponse generateRandom(GenerateRandomRequest request);
+
+    DeriveSharedSecretResponse deriveSharedSecret(DeriveSharedSecretRequest request);
+
+    GetParametersForImportResponse getParametersForImport(GetParametersForImportRequest request);
+
+    ImportKeyMaterialResponse importKeyMaterial(ImportKeyMaterialRequest request);
+
+    void deleteImportedKeyMaterial(DeleteImportedKeyMaterialRequest request);
+
+    /** Releases the backend's resources; the default does nothing. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,6 @@
+package io.keywarden.kms.api;
+
+/** The response of RotateKeyOnDemand, with AWS KMS's members. */
+public record RotateKeyOnDemandResponse(
+        String keyId) {
+}
