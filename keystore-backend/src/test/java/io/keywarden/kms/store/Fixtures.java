@@ -29,7 +29,7 @@ final class Fixtures {
         return new KeyRecord(keyId, ACCOUNT, "arn:aws:kms:us-east-1:" + ACCOUNT + ":key/" + keyId, T0,
                 "description of " + keyId, KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT, OriginType.AWS_KMS,
                 KeyState.Enabled, null, null, false, null, null, 0, 1, null, null,
-                List.of(new Tag("team", "crypto"), new Tag("env", "")), "{\"Version\":\"2012-10-17\"}");
+                List.of(new Tag("team", "crypto"), new Tag("env", "")), "{\"Version\":\"2012-10-17\"}", "ab12");
     }
 
     /** A 32-byte secret that depends only on the key id and version, so other processes can check it. */
