@@ -14,6 +14,7 @@ import io.keywarden.provider.envelope.EnvelopeDecryptor;
 import io.keywarden.provider.envelope.EnvelopeEncryptor;
 import io.keywarden.provider.envelope.EnvelopeFormat;
 import io.keywarden.provider.envelope.EnvelopeHeader;
+import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
@@ -270,6 +271,13 @@ public final class EnvelopeGcmCipher extends CipherSpi {
         } else {
             decryptor.updateAad(src, offset, len);
         }
+    }
+
+    @Override
+    protected void engineUpdateAAD(ByteBuffer src) {
+        byte[] b = new byte[src.remaining()];
+        src.get(b);
+        engineUpdateAAD(b, 0, b.length);
     }
 
     @Override
