@@ -397,4 +397,15 @@ class EnvelopeGcmCipherTest {
         assertThatThrownBy(() -> KmsEncryptionSpec.builder().frameSize(EnvelopeFormat.MIN_FRAME_SIZE - 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** docs/envelope-format.md §6: 78 + K + W + 16 bytes for a one-frame message. */
+    @Test
+    void overheadOfAOneFrameMessage() throws Exception {
+        byte[] ct = encrypt(data(FRAME));
+        int k = (ct[42] & 0xFF) << 8 | ct[43] & 0xFF;
+        int w = (ct[44 + k] & 0xFF) << 8 | ct[45 + k] & 0xFF;
+        assertThat(k).isEqualTo(75);
+        assertThat(ct.length - FRAME).isEqualTo(78 + k + w + 16);
+        System.out.println("wrapped data key: " + w + " bytes; overhead " + (ct.length - FRAME));
+    }
 }
