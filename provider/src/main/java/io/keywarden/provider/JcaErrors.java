@@ -60,6 +60,30 @@ public final class JcaErrors {
         throw provider(e);
     }
 
+    /**
+     * For the envelope's data-key decryption, which happens inside {@code update}/{@code doFinal}:
+     * a wrapped key that is not for this key or context → {@link AEADBadTagException}; a key problem →
+     * {@link ProviderException} whose cause is the {@link InvalidKeyException} (whose cause is the KMS
+     * error), since those methods cannot throw InvalidKeyException.
+     */
+    public static AEADBadTagException envelopeDecryption(KmsException e) {
+        if (e instanceof InvalidCiphertextException || e instanceof IncorrectKeyException) {
+            AEADBadTagException x = new AEADBadTagException("Tag mismatch: the wrapped data key is not for this "
+                    + "key or encryption context, or was altered");
+            x.initCause(e);
+            return x;
+        }
+        throw duringOperation(e);
+    }
+
+    /** A KMS error inside update/doFinal: a key problem is a ProviderException caused by an InvalidKeyException. */
+    public static ProviderException duringOperation(KmsException e) {
+        if (isKeyProblem(e)) {
+            return new ProviderException("The key cannot be used: " + e.errorType(), invalidKey(e));
+        }
+        return provider(e);
+    }
+
     public static SignatureException signature(KmsException e) {
         return new SignatureException(e.errorType() + ": " + e.getMessage(), e);
     }
