@@ -145,7 +145,7 @@ public abstract class RsaOaepCipher extends CipherSpi {
         if (opmode == Cipher.ENCRYPT_MODE || opmode == Cipher.WRAP_MODE) {
             try {
                 c = Cipher.getInstance("RSA/ECB/OAEPPadding", "SunJCE");
-                c.init(opmode, handle.publicKey(), s, random);
+                c.init(Cipher.ENCRYPT_MODE, handle.publicKey(), s, random); // wrap() encrypts the encoding
             } catch (GeneralSecurityException e) {
                 throw new ProviderException("SunJCE's RSA-OAEP is not available", e);
             }
