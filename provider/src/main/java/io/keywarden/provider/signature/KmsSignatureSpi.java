@@ -270,6 +270,12 @@ public abstract class KmsSignatureSpi extends SignatureSpi {
         }
     }
 
+    /** None by default (not an UnsupportedOperationException: JSSE asks every signature). */
+    @Override
+    protected java.security.AlgorithmParameters engineGetParameters() {
+        return null;
+    }
+
     @Override
     @Deprecated
     protected void engineSetParameter(String param, Object value) {

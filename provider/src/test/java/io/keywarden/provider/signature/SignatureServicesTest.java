@@ -289,11 +289,26 @@ class SignatureServicesTest {
         KmsPrivateKey key = KEYS.get(KeySpec.ECC_NIST_P256);
         Signature s = Signature.getInstance("SHA256withECDSA", kms.provider);
         s.initVerify(key.publicHandle());
+        assertThat(s.getParameters()).isNull(); // JSSE asks; it must not throw
+        s.setParameter(null);
+        assertThatThrownBy(() -> s.setParameter(new java.security.spec.ECGenParameterSpec("secp256r1")))
+                .isInstanceOf(java.security.InvalidAlgorithmParameterException.class);
         s.update(MESSAGE);
         assertThatThrownBy(s::sign).isInstanceOf(SignatureException.class);
         s.initSign(key);
         s.update(MESSAGE);
         assertThatThrownBy(() -> s.verify(new byte[64])).isInstanceOf(SignatureException.class);
+    }
+
+    @Test
+    void ed25519AcceptsOnlyPureEd25519Parameters() throws Exception {
+        Signature s = Signature.getInstance("Ed25519", kms.provider);
+        s.initSign(KEYS.get(KeySpec.ECC_NIST_EDWARDS25519));
+        s.setParameter(new java.security.spec.EdDSAParameterSpec(false));
+        assertThatThrownBy(() -> s.setParameter(new java.security.spec.EdDSAParameterSpec(true)))
+                .isInstanceOf(java.security.InvalidAlgorithmParameterException.class);
+        assertThatThrownBy(() -> s.setParameter(new java.security.spec.EdDSAParameterSpec(false, new byte[] {1})))
+                .isInstanceOf(java.security.InvalidAlgorithmParameterException.class);
     }
 
     @Test
