@@ -8,6 +8,7 @@ import io.keywarden.kms.api.errors.InvalidKeyUsageException;
 import io.keywarden.kms.api.errors.KMSInvalidStateException;
 import io.keywarden.kms.api.errors.KmsException;
 import io.keywarden.kms.api.errors.NotFoundException;
+import io.keywarden.kms.api.errors.ValidationException;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.ProviderException;
@@ -25,6 +26,9 @@ import javax.crypto.BadPaddingException;
  *   <li>a ciphertext that does not authenticate → {@link AEADBadTagException} (envelope) or
  *       {@link BadPaddingException} (RSA);</li>
  *   <li>failures while signing → {@link SignatureException};</li>
+ *   <li>failures in steps that cannot throw checked exceptions ({@code Mac.doFinal},
+ *       {@code Cipher.doFinal} other than a bad ciphertext, {@code KeyAgreement.generateSecret})
+ *       → {@link ProviderException};</li>
  *   <li>anything else (throttling, internal errors) → {@link ProviderException}.</li>
  * </ul>
  */
@@ -82,6 +86,31 @@ public final class JcaErrors {
             return new ProviderException("The key cannot be used: " + e.errorType(), invalidKey(e));
         }
         return provider(e);
+    }
+
+    /**
+     * For the last step of an RSA decryption ({@code doFinal} can throw neither InvalidKeyException
+     * nor checked provider errors): a ciphertext the key cannot decrypt → {@link BadPaddingException};
+     * anything else, including a key disabled since {@code init} → {@link ProviderException}.
+     */
+    public static RuntimeException decryptionFinal(KmsException e) throws BadPaddingException {
+        if (e instanceof InvalidCiphertextException) {
+            BadPaddingException x = new BadPaddingException("Decryption failed");
+            x.initCause(e);
+            throw x;
+        }
+        return provider(e);
+    }
+
+    /**
+     * For a peer public key handed to a key agreement: a key problem or a public key the backend
+     * refuses ({@link ValidationException}) → {@link InvalidKeyException}; else ProviderException.
+     */
+    public static InvalidKeyException agreement(KmsException e) {
+        if (isKeyProblem(e) || e instanceof ValidationException) {
+            return invalidKey(e);
+        }
+        throw provider(e);
     }
 
     public static SignatureException signature(KmsException e) {
