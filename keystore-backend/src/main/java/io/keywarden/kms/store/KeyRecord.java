@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 /**
  * Everything the engine keeps about one key, apart from its key materials: an immutable value,
  * changed by copying ({@code with…}). {@code currentVersion} is the version of the newest key
- * material (0 while a key has none, as an EXTERNAL key pending import).
+ * material (0 while a key has none, as an EXTERNAL key pending import). {@code importedMaterialDigest}
+ * identifies the material imported into an EXTERNAL key (SHA-256 over the key id and the material),
+ * so that only the same material can be imported again after it was deleted or expired.
  */
 public record KeyRecord(
         String keyId,
@@ -36,7 +38,8 @@ public record KeyRecord(
         Instant validTo,
         ExpirationModelType expirationModel,
         List<Tag> tags,
-        String policy) {
+        String policy,
+        String importedMaterialDigest) {
 
     public KeyRecord {
         Objects.requireNonNull(keyId, "keyId");
@@ -55,7 +58,7 @@ public record KeyRecord(
     public Instant nextDueAt() {
         return Stream.of(
                         keyState == KeyState.PendingDeletion ? deletionDate : null,
-                        rotationEnabled ? nextRotationDate : null,
+                        rotationEnabled && keyState == KeyState.Enabled ? nextRotationDate : null,
                         expirationModel == ExpirationModelType.KEY_MATERIAL_EXPIRES ? validTo : null)
                 .filter(Objects::nonNull)
                 .min(Instant::compareTo)
@@ -65,42 +68,48 @@ public record KeyRecord(
     public KeyRecord withDescription(String value) {
         return new KeyRecord(keyId, awsAccountId, arn, creationDate, value, keySpec, keyUsage, origin, keyState,
                 deletionDate, pendingWindowInDays, rotationEnabled, rotationPeriodInDays, nextRotationDate,
-                onDemandRotations, currentVersion, validTo, expirationModel, tags, policy);
+                onDemandRotations, currentVersion, validTo, expirationModel, tags, policy, importedMaterialDigest);
     }
 
     public KeyRecord withState(KeyState state, Instant deletion, Integer window) {
         return new KeyRecord(keyId, awsAccountId, arn, creationDate, description, keySpec, keyUsage, origin, state,
                 deletion, window, rotationEnabled, rotationPeriodInDays, nextRotationDate,
-                onDemandRotations, currentVersion, validTo, expirationModel, tags, policy);
+                onDemandRotations, currentVersion, validTo, expirationModel, tags, policy, importedMaterialDigest);
     }
 
     public KeyRecord withRotation(boolean enabled, Integer periodInDays, Instant next) {
         return new KeyRecord(keyId, awsAccountId, arn, creationDate, description, keySpec, keyUsage, origin, keyState,
                 deletionDate, pendingWindowInDays, enabled, periodInDays, next,
-                onDemandRotations, currentVersion, validTo, expirationModel, tags, policy);
+                onDemandRotations, currentVersion, validTo, expirationModel, tags, policy, importedMaterialDigest);
     }
 
     public KeyRecord withCurrentVersion(int version, int onDemandCount) {
         return new KeyRecord(keyId, awsAccountId, arn, creationDate, description, keySpec, keyUsage, origin, keyState,
                 deletionDate, pendingWindowInDays, rotationEnabled, rotationPeriodInDays, nextRotationDate,
-                onDemandCount, version, validTo, expirationModel, tags, policy);
+                onDemandCount, version, validTo, expirationModel, tags, policy, importedMaterialDigest);
     }
 
     public KeyRecord withExpiry(Instant until, ExpirationModelType model) {
         return new KeyRecord(keyId, awsAccountId, arn, creationDate, description, keySpec, keyUsage, origin, keyState,
                 deletionDate, pendingWindowInDays, rotationEnabled, rotationPeriodInDays, nextRotationDate,
-                onDemandRotations, currentVersion, until, model, tags, policy);
+                onDemandRotations, currentVersion, until, model, tags, policy, importedMaterialDigest);
     }
 
     public KeyRecord withTags(List<Tag> value) {
         return new KeyRecord(keyId, awsAccountId, arn, creationDate, description, keySpec, keyUsage, origin, keyState,
                 deletionDate, pendingWindowInDays, rotationEnabled, rotationPeriodInDays, nextRotationDate,
-                onDemandRotations, currentVersion, validTo, expirationModel, value, policy);
+                onDemandRotations, currentVersion, validTo, expirationModel, value, policy, importedMaterialDigest);
     }
 
     public KeyRecord withPolicy(String value) {
         return new KeyRecord(keyId, awsAccountId, arn, creationDate, description, keySpec, keyUsage, origin, keyState,
                 deletionDate, pendingWindowInDays, rotationEnabled, rotationPeriodInDays, nextRotationDate,
-                onDemandRotations, currentVersion, validTo, expirationModel, tags, value);
+                onDemandRotations, currentVersion, validTo, expirationModel, tags, value, importedMaterialDigest);
+    }
+
+    public KeyRecord withImportedMaterialDigest(String value) {
+        return new KeyRecord(keyId, awsAccountId, arn, creationDate, description, keySpec, keyUsage, origin, keyState,
+                deletionDate, pendingWindowInDays, rotationEnabled, rotationPeriodInDays, nextRotationDate,
+                onDemandRotations, currentVersion, validTo, expirationModel, tags, policy, value);
     }
 }

@@ -1,0 +1,87 @@
+package io.keywarden.kms.crypto;
+
+import io.keywarden.kms.api.KeySpec;
+import io.keywarden.kms.api.KeyUsage;
+import io.keywarden.kms.api.MacAlgorithmSpec;
+import io.keywarden.kms.api.errors.IncorrectKeyMaterialException;
+import io.keywarden.kms.api.errors.KMSInternalException;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * HMAC_224/256/384/512: GENERATE_VERIFY_MAC with the one MAC algorithm of the spec. Generated keys
+ * have AWS's lengths (28, 32, 48, 64 bytes); imported keys may be from that length up to the hash's
+ * block size (64 bytes for HMAC_224/256, 128 for HMAC_384/512).
+ */
+public final class HmacStrategy implements KeySpecStrategy {
+
+    private record Params(MacAlgorithmSpec algorithm, String jca, int keyLength, int maxImportLength) {
+    }
+
+    private static final Map<KeySpec, Params> PARAMS = Map.of(
+            KeySpec.HMAC_224, new Params(MacAlgorithmSpec.HMAC_SHA_224, "HmacSHA224", 28, 64),
+            KeySpec.HMAC_256, new Params(MacAlgorithmSpec.HMAC_SHA_256, "HmacSHA256", 32, 64),
+            KeySpec.HMAC_384, new Params(MacAlgorithmSpec.HMAC_SHA_384, "HmacSHA384", 48, 128),
+            KeySpec.HMAC_512, new Params(MacAlgorithmSpec.HMAC_SHA_512, "HmacSHA512", 64, 128));
+
+    @Override
+    public Set<KeySpec> keySpecs() {
+        return PARAMS.keySet();
+    }
+
+    @Override
+    public Set<KeyUsage> usages(KeySpec spec) {
+        params(spec);
+        return Set.of(KeyUsage.GENERATE_VERIFY_MAC);
+    }
+
+    @Override
+    public List<MacAlgorithmSpec> macAlgorithms(KeySpec spec, KeyUsage usage) {
+        Params p = params(spec);
+        return usage == KeyUsage.GENERATE_VERIFY_MAC ? List.of(p.algorithm()) : List.of();
+    }
+
+    @Override
+    public GeneratedMaterial generate(KeySpec spec) {
+        return new GeneratedMaterial(Checks.randomBytes(params(spec).keyLength()), null);
+    }
+
+    @Override
+    public GeneratedMaterial importMaterial(KeySpec spec, byte[] material) {
+        Params p = params(spec);
+        if (material == null || material.length < p.keyLength() || material.length > p.maxImportLength()) {
+            throw new IncorrectKeyMaterialException("Key material for " + spec + " must be between "
+                    + p.keyLength() + " and " + p.maxImportLength() + " bytes.");
+        }
+        return new GeneratedMaterial(material.clone(), null);
+    }
+
+    @Override
+    public byte[] mac(KeySpec spec, KeyMaterial key, MacAlgorithmSpec algorithm, byte[] message) {
+        Params p = params(spec);
+        Checks.notNull("macAlgorithm", algorithm);
+        if (algorithm != p.algorithm()) {
+            throw Checks.algorithm(algorithm, spec);
+        }
+        Checks.length("message", message, 1, Checks.MAX_MESSAGE);
+        byte[] secret = Checks.secret(key);
+        if (secret.length < p.keyLength() || secret.length > p.maxImportLength()) {
+            throw new KMSInternalException("The stored key material has the wrong length.");
+        }
+        try {
+            Mac mac = Mac.getInstance(p.jca());
+            mac.init(new SecretKeySpec(secret, p.jca()));
+            return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw Checks.internal(e);
+        }
+    }
+
+    private static Params params(KeySpec spec) {
+        return PARAMS.get(Checks.spec(spec, PARAMS.keySet()));
+    }
+}

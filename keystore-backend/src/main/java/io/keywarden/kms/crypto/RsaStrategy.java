@@ -1,0 +1,299 @@
+package io.keywarden.kms.crypto;
+
+import io.keywarden.kms.api.EncryptionAlgorithmSpec;
+import io.keywarden.kms.api.KeySpec;
+import io.keywarden.kms.api.KeyUsage;
+import io.keywarden.kms.api.MessageType;
+import io.keywarden.kms.api.SigningAlgorithmSpec;
+import io.keywarden.kms.api.errors.IncorrectKeyMaterialException;
+import io.keywarden.kms.api.errors.InvalidCiphertextException;
+import io.keywarden.kms.api.errors.ValidationException;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAKeyGenParameterSpec;
+import java.security.spec.RSAPrivateCrtKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.crypto.Cipher;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.DigestInfo;
+import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.digests.SHA384Digest;
+import org.bouncycastle.crypto.digests.SHA512Digest;
+import org.bouncycastle.crypto.engines.RSABlindedEngine;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.PSSSigner;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
+
+/**
+ * RSA_2048/3072/4096: ENCRYPT_DECRYPT with RSAES-OAEP (SHA-1 or SHA-256, MGF1 of the same hash,
+ * empty label) or SIGN_VERIFY with RSASSA-PSS (salt = hash length, MGF1 of the same hash) and
+ * RSASSA-PKCS1-v1_5, each with SHA-256/384/512. DIGEST messages are signed as pre-hashed digests,
+ * so the signatures verify with the JDK's ordinary SHA256withRSA and RSASSA-PSS over the message.
+ */
+public final class RsaStrategy implements KeySpecStrategy {
+
+    private static final Map<KeySpec, Integer> BITS = Map.of(KeySpec.RSA_2048, 2048, KeySpec.RSA_3072, 3072,
+            KeySpec.RSA_4096, 4096);
+
+    private record Oaep(String hash, int hashLength, MGF1ParameterSpec mgf) {
+    }
+
+    private static final Map<EncryptionAlgorithmSpec, Oaep> OAEP = Map.of(
+            EncryptionAlgorithmSpec.RSAES_OAEP_SHA_1, new Oaep("SHA-1", 20, MGF1ParameterSpec.SHA1),
+            EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256, new Oaep("SHA-256", 32, MGF1ParameterSpec.SHA256));
+
+    private record Sig(boolean pss, String hash, int hashLength, ASN1ObjectIdentifier oid, Supplier<Digest> digest) {
+    }
+
+    private static final Map<SigningAlgorithmSpec, Sig> SIGS = Map.of(
+            SigningAlgorithmSpec.RSASSA_PSS_SHA_256, new Sig(true, "SHA-256", 32, NISTObjectIdentifiers.id_sha256, SHA256Digest::new),
+            SigningAlgorithmSpec.RSASSA_PSS_SHA_384, new Sig(true, "SHA-384", 48, NISTObjectIdentifiers.id_sha384, SHA384Digest::new),
+            SigningAlgorithmSpec.RSASSA_PSS_SHA_512, new Sig(true, "SHA-512", 64, NISTObjectIdentifiers.id_sha512, SHA512Digest::new),
+            SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256, new Sig(false, "SHA-256", 32, NISTObjectIdentifiers.id_sha256, SHA256Digest::new),
+            SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_384, new Sig(false, "SHA-384", 48, NISTObjectIdentifiers.id_sha384, SHA384Digest::new),
+            SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_512, new Sig(false, "SHA-512", 64, NISTObjectIdentifiers.id_sha512, SHA512Digest::new));
+
+    private static final List<EncryptionAlgorithmSpec> ENC_ORDER = List.of(
+            EncryptionAlgorithmSpec.RSAES_OAEP_SHA_1, EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256);
+    private static final List<SigningAlgorithmSpec> SIG_ORDER = List.of(
+            SigningAlgorithmSpec.RSASSA_PSS_SHA_256, SigningAlgorithmSpec.RSASSA_PSS_SHA_384,
+            SigningAlgorithmSpec.RSASSA_PSS_SHA_512, SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256,
+            SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_384, SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_512);
+
+    @Override
+    public Set<KeySpec> keySpecs() {
+        return BITS.keySet();
+    }
+
+    @Override
+    public Set<KeyUsage> usages(KeySpec spec) {
+        bits(spec);
+        return Set.of(KeyUsage.ENCRYPT_DECRYPT, KeyUsage.SIGN_VERIFY);
+    }
+
+    @Override
+    public List<EncryptionAlgorithmSpec> encryptionAlgorithms(KeySpec spec, KeyUsage usage) {
+        bits(spec);
+        return usage == KeyUsage.ENCRYPT_DECRYPT ? ENC_ORDER : List.of();
+    }
+
+    @Override
+    public List<SigningAlgorithmSpec> signingAlgorithms(KeySpec spec, KeyUsage usage) {
+        bits(spec);
+        return usage == KeyUsage.SIGN_VERIFY ? SIG_ORDER : List.of();
+    }
+
+    @Override
+    public GeneratedMaterial generate(KeySpec spec) {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(new RSAKeyGenParameterSpec(bits(spec), RSAKeyGenParameterSpec.F4), Checks.random());
+            KeyPair kp = g.generateKeyPair();
+            return new GeneratedMaterial(kp.getPrivate().getEncoded(), kp.getPublic().getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw Checks.internal(e);
+        }
+    }
+
+    @Override
+    public GeneratedMaterial importMaterial(KeySpec spec, byte[] material) {
+        int bits = bits(spec);
+        String wrong = "The key material is not a PKCS#8 " + spec + " private key.";
+        if (material == null) {
+            throw new IncorrectKeyMaterialException(wrong);
+        }
+        try {
+            KeyFactory kf = KeyFactory.getInstance("RSA");
+            if (!(kf.generatePrivate(new PKCS8EncodedKeySpec(material)) instanceof RSAPrivateCrtKey k)
+                    || k.getModulus().bitLength() != bits || !k.getPublicExponent().testBit(0)) {
+                throw new IncorrectKeyMaterialException(wrong);
+            }
+            PrivateKey normalized = kf.generatePrivate(new RSAPrivateCrtKeySpec(k.getModulus(),
+                    k.getPublicExponent(), k.getPrivateExponent(), k.getPrimeP(), k.getPrimeQ(),
+                    k.getPrimeExponentP(), k.getPrimeExponentQ(), k.getCrtCoefficient()));
+            PublicKey pub = kf.generatePublic(new RSAPublicKeySpec(k.getModulus(), k.getPublicExponent()));
+            byte[] probe = SignInput.hash("SHA-256", pub.getEncoded());
+            Signature s = Signature.getInstance("SHA256withRSA");
+            s.initSign(normalized);
+            s.update(probe);
+            byte[] sig = s.sign();
+            s.initVerify(pub);
+            s.update(probe);
+            if (!s.verify(sig)) {
+                throw new IncorrectKeyMaterialException(wrong);
+            }
+            return new GeneratedMaterial(normalized.getEncoded(), pub.getEncoded());
+        } catch (GeneralSecurityException | RuntimeException e) {
+            if (e instanceof IncorrectKeyMaterialException ikm) {
+                throw ikm;
+            }
+            throw new IncorrectKeyMaterialException(wrong);
+        }
+    }
+
+    @Override
+    public int maxPlaintextLength(KeySpec spec, EncryptionAlgorithmSpec algorithm) {
+        return bits(spec) / 8 - 2 * oaep(spec, algorithm).hashLength() - 2;
+    }
+
+    @Override
+    public byte[] encrypt(KeySpec spec, KeyMaterial key, EncryptionAlgorithmSpec algorithm, byte[] plaintext,
+            Map<String, String> encryptionContext) {
+        noContext(encryptionContext);
+        Checks.length("plaintext", plaintext, 1, maxPlaintextLength(spec, algorithm));
+        try {
+            Cipher c = Cipher.getInstance("RSA/ECB/OAEPPadding");
+            c.init(Cipher.ENCRYPT_MODE, publicKey(key), oaepParams(oaep(spec, algorithm)), Checks.random());
+            return c.doFinal(plaintext);
+        } catch (GeneralSecurityException e) {
+            throw Checks.internal(e);
+        }
+    }
+
+    @Override
+    public byte[] decrypt(KeySpec spec, KeyMaterial key, EncryptionAlgorithmSpec algorithm, byte[] ciphertext,
+            Map<String, String> encryptionContext) {
+        noContext(encryptionContext);
+        Oaep o = oaep(spec, algorithm);
+        Checks.length("ciphertextBlob", ciphertext, 1, 6144);
+        if (ciphertext.length != bits(spec) / 8) {
+            throw new InvalidCiphertextException("The ciphertext is invalid.");
+        }
+        PrivateKey priv = privateKey(key);
+        try {
+            Cipher c = Cipher.getInstance("RSA/ECB/OAEPPadding");
+            c.init(Cipher.DECRYPT_MODE, priv, oaepParams(o));
+            return c.doFinal(ciphertext);
+        } catch (GeneralSecurityException e) {
+            throw new InvalidCiphertextException("The ciphertext is invalid.");
+        }
+    }
+
+    @Override
+    public byte[] sign(KeySpec spec, KeyMaterial key, SigningAlgorithmSpec algorithm, MessageType type, byte[] message) {
+        Sig sig = sig(spec, algorithm);
+        byte[] digest = SignInput.digest(algorithm, sig.hash(), sig.hashLength(), type, message);
+        try {
+            if (sig.pss()) {
+                PSSSigner s = pssSigner(sig);
+                s.init(true, new ParametersWithRandom(PrivateKeyFactory.createKey(Checks.secret(key)), Checks.random()));
+                s.update(digest, 0, digest.length);
+                return s.generateSignature();
+            }
+            Signature s = Signature.getInstance("NONEwithRSA");
+            s.initSign(privateKey(key));
+            s.update(digestInfo(sig, digest));
+            return s.sign();
+        } catch (GeneralSecurityException | IOException | CryptoException e) {
+            throw Checks.internal(e);
+        }
+    }
+
+    @Override
+    public boolean verify(KeySpec spec, KeyMaterial key, SigningAlgorithmSpec algorithm, MessageType type,
+            byte[] message, byte[] signature) {
+        Sig sig = sig(spec, algorithm);
+        byte[] digest = SignInput.digest(algorithm, sig.hash(), sig.hashLength(), type, message);
+        Checks.length("signature", signature, 1, 6144);
+        byte[] publicKey = Checks.publicKey(key);
+        try {
+            if (sig.pss()) {
+                PSSSigner s = pssSigner(sig);
+                s.init(false, PublicKeyFactory.createKey(publicKey));
+                s.update(digest, 0, digest.length);
+                return s.verifySignature(signature);
+            }
+            Signature s = Signature.getInstance("NONEwithRSA");
+            s.initVerify(publicKey(key));
+            s.update(digestInfo(sig, digest));
+            return s.verify(signature);
+        } catch (SignatureException | RuntimeException e) {
+            return false;
+        } catch (GeneralSecurityException | IOException e) {
+            throw Checks.internal(e);
+        }
+    }
+
+    private static PSSSigner pssSigner(Sig sig) {
+        return PSSSigner.createRawSigner(new RSABlindedEngine(), sig.digest().get(), sig.digest().get(),
+                sig.hashLength(), PSSSigner.TRAILER_IMPLICIT);
+    }
+
+    private static byte[] digestInfo(Sig sig, byte[] digest) throws IOException {
+        return new DigestInfo(new AlgorithmIdentifier(sig.oid(), DERNull.INSTANCE), digest).getEncoded(ASN1Encoding.DER);
+    }
+
+    private static OAEPParameterSpec oaepParams(Oaep o) {
+        return new OAEPParameterSpec(o.hash(), "MGF1", o.mgf(), PSource.PSpecified.DEFAULT);
+    }
+
+    private static void noContext(Map<String, String> context) {
+        if (context != null && !context.isEmpty()) {
+            throw new ValidationException("EncryptionContext is not supported for asymmetric keys.");
+        }
+    }
+
+    private static int bits(KeySpec spec) {
+        return BITS.get(Checks.spec(spec, BITS.keySet()));
+    }
+
+    private static Oaep oaep(KeySpec spec, EncryptionAlgorithmSpec algorithm) {
+        bits(spec);
+        Checks.notNull("encryptionAlgorithm", algorithm);
+        Oaep o = OAEP.get(algorithm);
+        if (o == null) {
+            throw Checks.algorithm(algorithm, spec);
+        }
+        return o;
+    }
+
+    private static Sig sig(KeySpec spec, SigningAlgorithmSpec algorithm) {
+        bits(spec);
+        Checks.notNull("signingAlgorithm", algorithm);
+        Sig s = SIGS.get(algorithm);
+        if (s == null) {
+            throw Checks.algorithm(algorithm, spec);
+        }
+        return s;
+    }
+
+    private static PrivateKey privateKey(KeyMaterial key) {
+        try {
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Checks.secret(key)));
+        } catch (GeneralSecurityException e) {
+            throw Checks.internal(e);
+        }
+    }
+
+    private static PublicKey publicKey(KeyMaterial key) {
+        try {
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Checks.publicKey(key)));
+        } catch (GeneralSecurityException e) {
+            throw Checks.internal(e);
+        }
+    }
+}

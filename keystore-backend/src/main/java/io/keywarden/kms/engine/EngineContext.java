@@ -1,0 +1,82 @@
+package io.keywarden.kms.engine;
+
+import io.keywarden.kms.store.KeyRecord;
+import io.keywarden.kms.store.KmsStore;
+import io.keywarden.kms.store.StoreTransaction;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.BiFunction;
+
+/**
+ * What every group of operations shares: the store, the clock, the settings, and the two ways to
+ * work on one key — in a read transaction or a write transaction — after the key's due tasks
+ * (deletion, rotation, expiry of imported material) have been applied and its state checked
+ * against the {@link KeyStateRules}.
+ */
+final class EngineContext {
+
+    final KmsStore store;
+    final Clock clock;
+    final EngineSettings settings;
+    final KeyResolver resolver;
+    final SecureRandom random;
+    final KeyLifecycle lifecycle;
+
+    EngineContext(KmsStore store, Clock clock, EngineSettings settings, SecureRandom random) {
+        this.store = store;
+        this.clock = clock;
+        this.settings = settings;
+        this.resolver = new KeyResolver(settings);
+        this.random = random;
+        this.lifecycle = new KeyLifecycle(this);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    String arn(KeyRecord key) {
+        return settings.keyArn(key.keyId());
+    }
+
+    /** Runs {@code work} on the key in a read transaction; the key's state allows {@code op}. */
+    <T> T readKey(Operation op, String identifier, BiFunction<StoreTransaction, KeyRecord, T> work) {
+        String dueKeyId = store.read(tx -> {
+            KeyRecord key = resolver.resolve(tx, identifier);
+            return isDue(key) ? key.keyId() : null;
+        });
+        if (dueKeyId != null) {
+            store.write(tx -> {
+                lifecycle.settle(tx, dueKeyId);
+                return null;
+            });
+        }
+        return store.read(tx -> {
+            KeyRecord key = resolver.resolve(tx, identifier);
+            KeyStateRules.check(op, key.keyState(), arn(key));
+            return work.apply(tx, key);
+        });
+    }
+
+    /** Runs {@code work} on the key in a write transaction; the key's state allows {@code op}. */
+    <T> T writeKey(Operation op, String identifier, BiFunction<StoreTransaction, KeyRecord, T> work) {
+        return store.write(tx -> {
+            KeyRecord key = current(tx, identifier);
+            KeyStateRules.check(op, key.keyState(), arn(key));
+            return work.apply(tx, key);
+        });
+    }
+
+    /** The key named by {@code identifier} inside a write transaction, its due tasks applied. */
+    KeyRecord current(StoreTransaction tx, String identifier) {
+        String keyId = resolver.keyIdOf(tx, identifier);
+        lifecycle.settle(tx, keyId);
+        return tx.findKey(keyId).orElseThrow(() -> resolver.notFound(keyId));
+    }
+
+    private boolean isDue(KeyRecord key) {
+        Instant due = key.nextDueAt();
+        return due != null && !due.isAfter(now());
+    }
+}

@@ -1,0 +1,64 @@
+package io.keywarden.kms.engine;
+
+/**
+ * The KMS operations that act on an existing key, grouped by how the key's state affects them
+ * (AWS KMS's key state table; see {@link KeyStateRules}).
+ */
+public enum Operation {
+    ENCRYPT("Encrypt", Group.CRYPTO),
+    DECRYPT("Decrypt", Group.CRYPTO),
+    RE_ENCRYPT("ReEncrypt", Group.CRYPTO),
+    GENERATE_DATA_KEY("GenerateDataKey", Group.CRYPTO),
+    GENERATE_DATA_KEY_WITHOUT_PLAINTEXT("GenerateDataKeyWithoutPlaintext", Group.CRYPTO),
+    GENERATE_DATA_KEY_PAIR("GenerateDataKeyPair", Group.CRYPTO),
+    GENERATE_DATA_KEY_PAIR_WITHOUT_PLAINTEXT("GenerateDataKeyPairWithoutPlaintext", Group.CRYPTO),
+    SIGN("Sign", Group.CRYPTO),
+    VERIFY("Verify", Group.CRYPTO),
+    GENERATE_MAC("GenerateMac", Group.CRYPTO),
+    VERIFY_MAC("VerifyMac", Group.CRYPTO),
+    DERIVE_SHARED_SECRET("DeriveSharedSecret", Group.CRYPTO),
+    GET_PUBLIC_KEY("GetPublicKey", Group.CRYPTO),
+    ENABLE_KEY("EnableKey", Group.ENABLE_DISABLE),
+    DISABLE_KEY("DisableKey", Group.ENABLE_DISABLE),
+    SCHEDULE_KEY_DELETION("ScheduleKeyDeletion", Group.SCHEDULE_DELETION),
+    CANCEL_KEY_DELETION("CancelKeyDeletion", Group.CANCEL_DELETION),
+    ENABLE_KEY_ROTATION("EnableKeyRotation", Group.ROTATION),
+    DISABLE_KEY_ROTATION("DisableKeyRotation", Group.ROTATION),
+    ROTATE_KEY_ON_DEMAND("RotateKeyOnDemand", Group.ROTATION),
+    GET_PARAMETERS_FOR_IMPORT("GetParametersForImport", Group.IMPORT),
+    IMPORT_KEY_MATERIAL("ImportKeyMaterial", Group.IMPORT),
+    DELETE_IMPORTED_KEY_MATERIAL("DeleteImportedKeyMaterial", Group.IMPORT),
+    CREATE_ALIAS("CreateAlias", Group.MANAGE),
+    UPDATE_ALIAS("UpdateAlias", Group.MANAGE),
+    TAG_RESOURCE("TagResource", Group.MANAGE),
+    UNTAG_RESOURCE("UntagResource", Group.MANAGE),
+    UPDATE_KEY_DESCRIPTION("UpdateKeyDescription", Group.MANAGE),
+    DESCRIBE_KEY("DescribeKey", Group.ANY_STATE),
+    GET_KEY_ROTATION_STATUS("GetKeyRotationStatus", Group.ANY_STATE),
+    LIST_KEY_ROTATIONS("ListKeyRotations", Group.ANY_STATE),
+    LIST_ALIASES("ListAliases", Group.ANY_STATE),
+    LIST_RESOURCE_TAGS("ListResourceTags", Group.ANY_STATE),
+    DELETE_ALIAS("DeleteAlias", Group.ANY_STATE);
+
+    /** Rows of the key state table: operations that the key's state affects alike. */
+    public enum Group {
+        CRYPTO, ENABLE_DISABLE, SCHEDULE_DELETION, CANCEL_DELETION, ROTATION, IMPORT, MANAGE, ANY_STATE
+    }
+
+    private final String apiName;
+    private final Group group;
+
+    Operation(String apiName, Group group) {
+        this.apiName = apiName;
+        this.group = group;
+    }
+
+    /** The AWS KMS name, for example {@code Encrypt}. */
+    public String apiName() {
+        return apiName;
+    }
+
+    public Group group() {
+        return group;
+    }
+}

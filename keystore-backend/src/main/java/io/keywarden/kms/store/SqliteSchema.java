@@ -1,0 +1,130 @@
+package io.keywarden.kms.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The SQLite schema of a store (version {@value #VERSION}) and its {@code meta} table. Every table
+ * and column is described in {@code docs/store.md}. Future versions migrate from the version
+ * recorded in {@code meta.schema_version}.
+ */
+final class SqliteSchema {
+
+    static final int VERSION = 1;
+
+    static final String META_SCHEMA_VERSION = "schema_version";
+    static final String META_STORE_ID = "store_id";
+    static final String META_ROOT_KIND = "root_kind";
+    static final String META_VERIFIER = "root_verifier";
+    /** Prefix of the root key source's parameters, for example {@code root_param.argon2id.salt}. */
+    static final String META_PARAM_PREFIX = "root_param.";
+
+    static final List<String> DDL = List.of(
+            "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            "CREATE TABLE keys ("
+                    + " key_id TEXT PRIMARY KEY,"
+                    + " account TEXT,"
+                    + " key_state TEXT NOT NULL,"
+                    + " due_at INTEGER,"
+                    + " record TEXT NOT NULL,"
+                    + " mac BLOB NOT NULL)",
+            "CREATE INDEX keys_due_at ON keys(due_at) WHERE due_at IS NOT NULL",
+            "CREATE INDEX keys_account ON keys(account)",
+            "CREATE TABLE materials ("
+                    + " key_id TEXT NOT NULL REFERENCES keys(key_id) ON DELETE CASCADE,"
+                    + " version INTEGER NOT NULL,"
+                    + " key_material_id TEXT NOT NULL,"
+                    + " created_at TEXT,"
+                    + " rotation_type TEXT,"
+                    + " sealed_secret BLOB NOT NULL,"
+                    + " public_key BLOB,"
+                    + " mac BLOB NOT NULL,"
+                    + " PRIMARY KEY (key_id, version))",
+            "CREATE TABLE aliases ("
+                    + " alias_name TEXT PRIMARY KEY,"
+                    + " target_key_id TEXT NOT NULL REFERENCES keys(key_id) ON DELETE CASCADE,"
+                    + " created_at TEXT,"
+                    + " updated_at TEXT,"
+                    + " mac BLOB NOT NULL)",
+            "CREATE INDEX aliases_target ON aliases(target_key_id)",
+            "CREATE TABLE import_tokens ("
+                    + " token_id TEXT PRIMARY KEY,"
+                    + " key_id TEXT NOT NULL REFERENCES keys(key_id) ON DELETE CASCADE,"
+                    + " wrapping_algorithm TEXT,"
+                    + " sealed_private_key BLOB,"
+                    + " valid_to TEXT,"
+                    + " mac BLOB NOT NULL)",
+            "CREATE INDEX import_tokens_key ON import_tokens(key_id)");
+
+    private SqliteSchema() {
+    }
+
+    /** True when the database holds no schema objects at all (a new, empty file). */
+    static boolean isEmpty(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            return rs.next() && rs.getLong(1) == 0;
+        }
+    }
+
+    static void create(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String ddl : DDL) {
+                s.execute(ddl);
+            }
+        }
+    }
+
+    /** The meta table, ordered by name; empty when it does not exist. */
+    static Map<String, String> readMeta(Connection c) throws SQLException {
+        Map<String, String> meta = new TreeMap<>();
+        try (Statement s = c.createStatement()) {
+            try (ResultSet t = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'")) {
+                if (!t.next()) {
+                    return meta;
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT name, value FROM meta")) {
+                while (rs.next()) {
+                    meta.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return meta;
+    }
+
+    static void writeMeta(Connection c, Map<String, String> entries) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value")) {
+            for (Map.Entry<String, String> e : entries.entrySet()) {
+                ps.setString(1, e.getKey());
+                ps.setString(2, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * The metadata the root key verifier covers, in a fixed order: schema version, store id, root
+     * kind, then every {@code root_param.*} entry as {@code name=value} in name order.
+     */
+    static Object[] verifiedMeta(Map<String, String> meta) {
+        List<Object> out = new java.util.ArrayList<>();
+        out.add(meta.get(META_SCHEMA_VERSION));
+        out.add(meta.get(META_STORE_ID));
+        out.add(meta.get(META_ROOT_KIND));
+        new TreeMap<>(meta).forEach((k, v) -> {
+            if (k.startsWith(META_PARAM_PREFIX)) {
+                out.add(k + "=" + v);
+            }
+        });
+        return out.toArray();
+    }
+}

@@ -1,0 +1,455 @@
+package io.keywarden.kms.store;
+
+import io.keywarden.kms.api.AlgorithmSpec;
+import io.keywarden.kms.api.RotationType;
+import io.keywarden.kms.api.errors.KMSInternalException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One transaction of a {@link SqliteKmsStore} on one connection. Every row read is checked against
+ * its MAC and every sealed secret opened with its row's identity as AAD; a failure is a
+ * {@link StoreCorruptedException}. Valid only while the store's {@code read}/{@code write} runs.
+ */
+final class SqliteTransaction implements StoreTransaction {
+
+    private static final String KEYS = "keys";
+    private static final String MATERIALS = "materials";
+    private static final String ALIASES = "aliases";
+    private static final String TOKENS = "import_tokens";
+
+    private static final String KEY_COLUMNS = "key_id, account, key_state, due_at, record, mac";
+    private static final String MATERIAL_COLUMNS =
+            "key_id, version, key_material_id, created_at, rotation_type, sealed_secret, public_key, mac";
+    private static final String ALIAS_COLUMNS = "alias_name, target_key_id, created_at, updated_at, mac";
+    private static final String TOKEN_COLUMNS =
+            "token_id, key_id, wrapping_algorithm, sealed_private_key, valid_to, mac";
+
+    private final Connection c;
+    private final boolean writable;
+    private final StoreKeys keys;
+    private final Path store;
+    private boolean ended;
+
+    SqliteTransaction(Connection c, boolean writable, StoreKeys keys, Path store) {
+        this.c = c;
+        this.writable = writable;
+        this.keys = keys;
+        this.store = store;
+    }
+
+    void end() {
+        ended = true;
+    }
+
+    Connection connection() {
+        return c;
+    }
+
+    // ---- keys
+
+    @Override
+    public Optional<KeyRecord> findKey(String keyId) {
+        return one("find key", "SELECT " + KEY_COLUMNS + " FROM keys WHERE key_id = ?", this::key, keyId);
+    }
+
+    @Override
+    public void putKey(KeyRecord key) {
+        requireWritable();
+        String json = KeyRecordJson.write(key);
+        Long due = dueMillis(key.nextDueAt());
+        byte[] mac = keys.rowMac.compute(KEYS, key.keyId(), key.awsAccountId(), key.keyState().name(), due, json);
+        update("put key", "INSERT INTO keys (" + KEY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT(key_id) DO UPDATE SET account = excluded.account, key_state = excluded.key_state,"
+                        + " due_at = excluded.due_at, record = excluded.record, mac = excluded.mac",
+                key.keyId(), key.awsAccountId(), key.keyState().name(), due, json, mac);
+    }
+
+    @Override
+    public void deleteKey(String keyId) {
+        requireWritable();
+        update("delete import tokens", "DELETE FROM import_tokens WHERE key_id = ?", keyId);
+        update("delete aliases", "DELETE FROM aliases WHERE target_key_id = ?", keyId);
+        update("delete materials", "DELETE FROM materials WHERE key_id = ?", keyId);
+        update("delete key", "DELETE FROM keys WHERE key_id = ?", keyId);
+    }
+
+    @Override
+    public List<KeyRecord> listKeys(String after, int limit) {
+        return many("list keys", "SELECT " + KEY_COLUMNS + " FROM keys WHERE (? IS NULL OR key_id > ?)"
+                + " ORDER BY key_id LIMIT ?", this::key, after, after, Math.max(0, limit));
+    }
+
+    @Override
+    public long countKeys(String awsAccountId) {
+        requireOpen();
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM keys WHERE account IS ?")) {
+            bind(ps, awsAccountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.of(store, "count keys", e);
+        }
+    }
+
+    @Override
+    public List<String> dueKeyIds(Instant now, int limit) {
+        requireOpen();
+        List<String> out = new ArrayList<>();
+        if (limit <= 0) {
+            return out;
+        }
+        // due_at is the due instant rounded down to milliseconds: a superset, refined exactly below
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + KEY_COLUMNS + " FROM keys"
+                + " WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, key_id")) {
+            bind(ps, dueMillis(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && out.size() < limit) {
+                    KeyRecord k = key(rs);
+                    Instant due = k.nextDueAt();
+                    if (due != null && !due.isAfter(now)) {
+                        out.add(k.keyId());
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.of(store, "find due keys", e);
+        }
+        return out;
+    }
+
+    private KeyRecord key(ResultSet rs) throws SQLException {
+        String keyId = rs.getString(1);
+        String account = rs.getString(2);
+        String state = rs.getString(3);
+        Long due = nullableLong(rs, 4);
+        String json = rs.getString(5);
+        if (!keys.rowMac.verify(rs.getBytes(6), KEYS, keyId, account, state, due, json)) {
+            throw corrupted("the MAC of key row " + keyId + " does not verify");
+        }
+        try {
+            KeyRecord k = KeyRecordJson.read(json);
+            if (!k.keyId().equals(keyId)) {
+                throw corrupted("key row " + keyId + " holds the record of another key");
+            }
+            return k;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof StoreCorruptedException sce) {
+                throw sce;
+            }
+            throw corrupted("key row " + keyId + " cannot be decoded (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    // ---- materials
+
+    @Override
+    public void putMaterial(MaterialRecord m) {
+        requireWritable();
+        byte[] sealed = keys.sealer.seal(m.secret(), Sealer.aad(MATERIALS, m.keyId(), m.version()));
+        String created = text(m.createdAt());
+        String rotation = m.rotationType() == null ? null : m.rotationType().name();
+        byte[] mac = keys.rowMac.compute(MATERIALS, m.keyId(), m.version(), m.keyMaterialId(), created, rotation,
+                sealed, m.publicKey());
+        try {
+            update0("INSERT INTO materials (" + MATERIAL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    m.keyId(), m.version(), m.keyMaterialId(), created, rotation, sealed, m.publicKey(), mac);
+        } catch (SQLException e) {
+            if (SqlFailures.primaryCode(e) == SqlFailures.SQLITE_CONSTRAINT && findMaterial(m.keyId(), m.version()).isPresent()) {
+                throw new KMSInternalException("store " + store + ": key material " + m.keyId() + " v" + m.version()
+                        + " already exists; a material version is written once");
+            }
+            throw SqlFailures.of(store, "put key material " + m.keyId() + " v" + m.version(), e);
+        }
+    }
+
+    @Override
+    public Optional<MaterialRecord> findMaterial(String keyId, int version) {
+        return one("find key material", "SELECT " + MATERIAL_COLUMNS + " FROM materials WHERE key_id = ? AND version = ?",
+                this::material, keyId, version);
+    }
+
+    @Override
+    public List<MaterialRecord> listMaterials(String keyId) {
+        return many("list key materials", "SELECT " + MATERIAL_COLUMNS + " FROM materials WHERE key_id = ?"
+                + " ORDER BY version", this::material, keyId);
+    }
+
+    @Override
+    public void deleteMaterials(String keyId) {
+        requireWritable();
+        update("delete key materials", "DELETE FROM materials WHERE key_id = ?", keyId);
+    }
+
+    private MaterialRecord material(ResultSet rs) throws SQLException {
+        String keyId = rs.getString(1);
+        int version = rs.getInt(2);
+        String materialId = rs.getString(3);
+        String created = rs.getString(4);
+        String rotation = rs.getString(5);
+        byte[] sealed = rs.getBytes(6);
+        byte[] publicKey = rs.getBytes(7);
+        String row = "key material " + keyId + " v" + version;
+        if (!keys.rowMac.verify(rs.getBytes(8), MATERIALS, keyId, version, materialId, created, rotation, sealed,
+                publicKey)) {
+            throw corrupted("the MAC of " + row + " does not verify");
+        }
+        byte[] secret = open(sealed, Sealer.aad(MATERIALS, keyId, version), row);
+        try {
+            return new MaterialRecord(keyId, version, materialId, instant(created, row),
+                    rotation == null ? null : RotationType.valueOf(rotation), secret, publicKey);
+        } catch (IllegalArgumentException e) {
+            Arrays.fill(secret, (byte) 0);
+            throw corrupted(row + " cannot be decoded");
+        }
+    }
+
+    // ---- aliases
+
+    @Override
+    public Optional<AliasRecord> findAlias(String aliasName) {
+        return one("find alias", "SELECT " + ALIAS_COLUMNS + " FROM aliases WHERE alias_name = ?", this::alias,
+                aliasName);
+    }
+
+    @Override
+    public void putAlias(AliasRecord a) {
+        requireWritable();
+        String created = text(a.creationDate());
+        String updated = text(a.lastUpdatedDate());
+        byte[] mac = keys.rowMac.compute(ALIASES, a.aliasName(), a.targetKeyId(), created, updated);
+        update("put alias", "INSERT INTO aliases (" + ALIAS_COLUMNS + ") VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT(alias_name) DO UPDATE SET target_key_id = excluded.target_key_id,"
+                        + " created_at = excluded.created_at, updated_at = excluded.updated_at, mac = excluded.mac",
+                a.aliasName(), a.targetKeyId(), created, updated, mac);
+    }
+
+    @Override
+    public void deleteAlias(String aliasName) {
+        requireWritable();
+        update("delete alias", "DELETE FROM aliases WHERE alias_name = ?", aliasName);
+    }
+
+    @Override
+    public List<AliasRecord> listAliases(String after, int limit) {
+        return many("list aliases", "SELECT " + ALIAS_COLUMNS + " FROM aliases WHERE (? IS NULL OR alias_name > ?)"
+                + " ORDER BY alias_name LIMIT ?", this::alias, after, after, Math.max(0, limit));
+    }
+
+    @Override
+    public List<AliasRecord> aliasesOf(String keyId) {
+        return many("list aliases of key", "SELECT " + ALIAS_COLUMNS + " FROM aliases WHERE target_key_id = ?"
+                + " ORDER BY alias_name", this::alias, keyId);
+    }
+
+    private AliasRecord alias(ResultSet rs) throws SQLException {
+        String name = rs.getString(1);
+        String target = rs.getString(2);
+        String created = rs.getString(3);
+        String updated = rs.getString(4);
+        if (!keys.rowMac.verify(rs.getBytes(5), ALIASES, name, target, created, updated)) {
+            throw corrupted("the MAC of alias row " + name + " does not verify");
+        }
+        String row = "alias " + name;
+        return new AliasRecord(name, target, instant(created, row), instant(updated, row));
+    }
+
+    // ---- import tokens
+
+    @Override
+    public void putImportToken(ImportTokenRecord t) {
+        requireWritable();
+        byte[] sealed = t.wrappingPrivateKey() == null ? null
+                : keys.sealer.seal(t.wrappingPrivateKey(), Sealer.aad(TOKENS, t.tokenId(), t.keyId()));
+        String algorithm = t.wrappingAlgorithm() == null ? null : t.wrappingAlgorithm().name();
+        String validTo = text(t.validTo());
+        byte[] mac = keys.rowMac.compute(TOKENS, t.tokenId(), t.keyId(), algorithm, sealed, validTo);
+        update("put import token", "INSERT INTO import_tokens (" + TOKEN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT(token_id) DO UPDATE SET key_id = excluded.key_id,"
+                        + " wrapping_algorithm = excluded.wrapping_algorithm,"
+                        + " sealed_private_key = excluded.sealed_private_key, valid_to = excluded.valid_to,"
+                        + " mac = excluded.mac",
+                t.tokenId(), t.keyId(), algorithm, sealed, validTo, mac);
+    }
+
+    @Override
+    public Optional<ImportTokenRecord> findImportToken(String tokenId) {
+        return one("find import token", "SELECT " + TOKEN_COLUMNS + " FROM import_tokens WHERE token_id = ?",
+                this::token, tokenId);
+    }
+
+    @Override
+    public void deleteImportTokens(String keyId) {
+        requireWritable();
+        update("delete import tokens", "DELETE FROM import_tokens WHERE key_id = ?", keyId);
+    }
+
+    private ImportTokenRecord token(ResultSet rs) throws SQLException {
+        String tokenId = rs.getString(1);
+        String keyId = rs.getString(2);
+        String algorithm = rs.getString(3);
+        byte[] sealed = rs.getBytes(4);
+        String validTo = rs.getString(5);
+        String row = "import token " + tokenId;
+        if (!keys.rowMac.verify(rs.getBytes(6), TOKENS, tokenId, keyId, algorithm, sealed, validTo)) {
+            throw corrupted("the MAC of " + row + " does not verify");
+        }
+        byte[] privateKey = sealed == null ? null : open(sealed, Sealer.aad(TOKENS, tokenId, keyId), row);
+        try {
+            return new ImportTokenRecord(tokenId, keyId, algorithm == null ? null : AlgorithmSpec.valueOf(algorithm),
+                    privateKey, instant(validTo, row));
+        } catch (IllegalArgumentException e) {
+            if (privateKey != null) {
+                Arrays.fill(privateKey, (byte) 0);
+            }
+            throw corrupted(row + " cannot be decoded");
+        }
+    }
+
+    // ---- whole-store verification
+
+    /** Reads and verifies every row of every table, zeroing the secrets it opens. */
+    void verifyAllRows() {
+        many("verify keys", "SELECT " + KEY_COLUMNS + " FROM keys", this::key);
+        for (MaterialRecord m : many("verify key materials", "SELECT " + MATERIAL_COLUMNS + " FROM materials",
+                this::material)) {
+            Arrays.fill(m.secret(), (byte) 0);
+        }
+        many("verify aliases", "SELECT " + ALIAS_COLUMNS + " FROM aliases", this::alias);
+        for (ImportTokenRecord t : many("verify import tokens", "SELECT " + TOKEN_COLUMNS + " FROM import_tokens",
+                this::token)) {
+            if (t.wrappingPrivateKey() != null) {
+                Arrays.fill(t.wrappingPrivateKey(), (byte) 0);
+            }
+        }
+    }
+
+    // ---- helpers
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> Optional<T> one(String operation, String sql, RowReader<T> reader, Object... args) {
+        List<T> rows = many(operation, sql, reader, args);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private <T> List<T> many(String operation, String sql, RowReader<T> reader, Object... args) {
+        requireOpen();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(reader.read(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw SqlFailures.of(store, operation, e);
+        }
+    }
+
+    private void update(String operation, String sql, Object... args) {
+        try {
+            update0(sql, args);
+        } catch (SQLException e) {
+            throw SqlFailures.of(store, operation, e);
+        }
+    }
+
+    private void update0(String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else if (a instanceof String s) {
+                ps.setString(i + 1, s);
+            } else if (a instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else if (a instanceof Long n) {
+                ps.setLong(i + 1, n);
+            } else if (a instanceof byte[] b) {
+                ps.setBytes(i + 1, b);
+            } else {
+                throw new IllegalArgumentException("unsupported parameter type " + a.getClass().getName());
+            }
+        }
+    }
+
+    private byte[] open(byte[] sealed, byte[] aad, String row) {
+        try {
+            return keys.sealer.open(sealed, aad);
+        } catch (GeneralSecurityException e) {
+            throw corrupted("the sealed secret of " + row + " does not open");
+        }
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** An instant as epoch milliseconds rounded down, saturated at the range of long. */
+    static Long dueMillis(Instant t) {
+        if (t == null) {
+            return null;
+        }
+        try {
+            return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1000L), t.getNano() / 1_000_000);
+        } catch (ArithmeticException e) {
+            return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    private Instant instant(String s, String row) {
+        try {
+            return s == null ? null : Instant.parse(s);
+        } catch (RuntimeException e) {
+            throw corrupted(row + " holds a malformed timestamp");
+        }
+    }
+
+    private StoreCorruptedException corrupted(String problem) {
+        return new StoreCorruptedException(store, problem);
+    }
+
+    private void requireOpen() {
+        if (ended) {
+            throw new IllegalStateException("this store transaction has ended; use it only inside read/write");
+        }
+    }
+
+    private void requireWritable() {
+        requireOpen();
+        if (!writable) {
+            throw new IllegalStateException("this is a read transaction: change the store only inside KmsStore.write");
+        }
+    }
+}
