@@ -67,10 +67,11 @@ final class KeyManagementOperations {
                     origin == OriginType.EXTERNAL ? KeyState.PendingImport : KeyState.Enabled,
                     null, null, false, null, null, 0, 0, null, null, tags,
                     policy == null ? DefaultKeyPolicy.forAccount(ctx.settings.account()) : policy, null);
+            tx.putKey(key);
             if (origin == OriginType.AWS_KMS) {
                 key = Materials.addVersion(tx, key, null, now);
+                tx.putKey(key);
             }
-            tx.putKey(key);
             return key;
         });
         return new CreateKeyResponse(KeyMetadataView.of(created));

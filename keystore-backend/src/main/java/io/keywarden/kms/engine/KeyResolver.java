@@ -46,8 +46,9 @@ final class KeyResolver {
             }
         }
         if (name.startsWith("alias/")) {
-            AliasRecord alias = tx.findAlias(name).orElseThrow(() ->
-                    new NotFoundException("Alias " + settings.aliasArn(name) + " is not found."));
+            String aliasName = name;
+            AliasRecord alias = tx.findAlias(aliasName).orElseThrow(() ->
+                    new NotFoundException("Alias " + settings.aliasArn(aliasName) + " is not found."));
             return existingKey(tx, alias.targetKeyId(), identifier);
         }
         return existingKey(tx, name, identifier);
