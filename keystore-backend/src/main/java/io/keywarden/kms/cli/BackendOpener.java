@@ -2,52 +2,43 @@ package io.keywarden.kms.cli;
 
 import io.keywarden.kms.api.KmsBackend;
 import io.keywarden.kms.config.KeywardenConfig;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import io.keywarden.kms.engine.EmbeddedKms;
+import io.keywarden.kms.store.RootKeySource;
+import io.keywarden.kms.store.SqliteKmsStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The only class of the CLI that knows the embedded engine and the store: every other class works
- * against {@link KmsBackend}.
- *
- * <p>TEMPORARY: the engine and store are being written on other branches; until they are merged this
- * class finds them by reflection so that the build stays green. It is replaced by direct calls once
- * they are merged.
+ * against {@link KmsBackend} (and {@link CliContext#openBackend}).
  */
 final class BackendOpener {
 
     private BackendOpener() {
     }
 
+    /** The embedded engine on the configured store; creates the store and its root key on first use. */
     static KmsBackend openBackend(KeywardenConfig config) {
-        return (KmsBackend) invokeStatic("io.keywarden.kms.engine.EmbeddedKms", "open",
-                new Class<?>[] {KeywardenConfig.class}, config);
+        return EmbeddedKms.open(config);
     }
 
-    /** Creates the store and its root key if they do not exist yet, by opening the engine once. */
-    static void createStore(KeywardenConfig config) {
-        openBackend(config).close();
-    }
-
+    /** Writes a consistent copy of the configured store to {@code target}, which must not exist. */
     static void backup(KeywardenConfig config, Path target) {
-        throw new CliException.Failed("store backup is not available in this build");
+        requireStore(config);
+        try (SqliteKmsStore store = SqliteKmsStore.open(config.store(), RootKeySource.fromConfig(config))) {
+            store.backupTo(target);
+        }
     }
 
+    /** Verifies {@code backupFile} with the configured root key, then replaces the store with it. */
     static void restore(Path backupFile, KeywardenConfig config) {
-        throw new CliException.Failed("store restore is not available in this build");
+        SqliteKmsStore.restore(backupFile, config.store(), RootKeySource.fromConfig(config));
     }
 
-    private static Object invokeStatic(String className, String method, Class<?>[] types, Object... args) {
-        try {
-            Method m = Class.forName(className).getMethod(method, types);
-            return m.invoke(null, args);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new CliException.Failed(e.getCause().toString(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new CliException.Failed("the embedded engine is not available in this build (" + className + ")");
+    private static void requireStore(KeywardenConfig config) {
+        if (!Files.isRegularFile(config.store().resolve(SqliteKmsStore.DB_FILE))) {
+            throw new CliException.Failed("there is no store in " + config.store()
+                    + " (create one with: keywarden init DIR)");
         }
     }
 }

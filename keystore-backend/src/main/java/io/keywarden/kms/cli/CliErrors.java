@@ -40,7 +40,7 @@ final class CliErrors implements IExecutionExceptionHandler {
             return "An error occurred (" + k.errorType() + ") when calling the " + op.operationName()
                     + " operation: " + k.getMessage();
         }
-        return "An error occurred (" + k.errorType() + "): " + k.getMessage();
+        return "keywarden: an error occurred (" + k.errorType() + "): " + k.getMessage();
     }
 
     /** Usage errors: picocli's message, a hint, exit 252. */
