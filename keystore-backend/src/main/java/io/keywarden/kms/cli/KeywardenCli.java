@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -47,6 +49,9 @@ public final class KeywardenCli implements Callable<Integer> {
                     + "Only a top-level member name is supported (not a full JMESPath expression).")
     String query;
 
+    @Spec
+    CommandSpec spec;
+
     private final CliContext context;
 
     public KeywardenCli(CliContext context) {
@@ -59,7 +64,7 @@ public final class KeywardenCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "Missing command: kms, init or store (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: kms, init or store (see --help)");
     }
 
     /** Builds the command line for a context: standard streams and the real environment in {@link #main}. */

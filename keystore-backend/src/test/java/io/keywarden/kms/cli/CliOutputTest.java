@@ -74,6 +74,16 @@ class CliOutputTest {
     }
 
     @Test
+    void noCommandIsAUsageError() throws Exception {
+        var r = cli().run();
+        assertThat(r.exitCode()).isEqualTo(252);
+        assertThat(r.err()).contains("Missing command");
+        var kms = cli().run("kms");
+        assertThat(kms.exitCode()).isEqualTo(252);
+        assertThat(kms.err()).contains("Missing operation");
+    }
+
+    @Test
     void kmsErrorIsOneLineAndExit254() throws Exception {
         var r = cli().run("kms", "describe-key", "--key-id", "nope");
         assertThat(r.exitCode()).isEqualTo(254);
