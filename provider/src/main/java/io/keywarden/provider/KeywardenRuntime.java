@@ -1,0 +1,86 @@
+package io.keywarden.provider;
+
+import io.keywarden.kms.api.KmsBackend;
+import io.keywarden.kms.config.KeywardenConfig;
+import io.keywarden.kms.engine.EmbeddedKms;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.ProviderException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The backend a provider instance works with, opened on first use from the configuration file.
+ * The file is the one given to {@link KeywardenProvider#configure(String)}, else the
+ * {@code keywarden.config} system property, else the {@code KEYWARDEN_CONFIG} environment variable.
+ * One backend per configuration file is shared by every provider instance in the JVM.
+ */
+public final class KeywardenRuntime {
+
+    private static final Map<Path, KmsBackend> OPEN = new ConcurrentHashMap<>();
+
+    private final String configuredPath;
+    private volatile KmsBackend backend;
+
+    KeywardenRuntime(String configuredPath) {
+        this.configuredPath = configuredPath;
+    }
+
+    /** A runtime on an already open backend (tests, and applications that build their own). */
+    public static KeywardenRuntime of(KmsBackend backend) {
+        KeywardenRuntime r = new KeywardenRuntime(null);
+        r.backend = backend;
+        return r;
+    }
+
+    /** The backend, opened on first use; a misconfiguration is a ProviderException naming the setting. */
+    public KmsBackend backend() {
+        KmsBackend b = backend;
+        if (b == null) {
+            synchronized (this) {
+                b = backend;
+                if (b == null) {
+                    Path config = configFile();
+                    b = OPEN.computeIfAbsent(config, KeywardenRuntime::open);
+                    backend = b;
+                }
+            }
+        }
+        return b;
+    }
+
+    private Path configFile() {
+        String path = configuredPath;
+        String source = "the provider argument";
+        if (path == null || path.isBlank()) {
+            path = System.getProperty("keywarden.config");
+            source = "the system property keywarden.config";
+        }
+        if (path == null || path.isBlank()) {
+            path = System.getenv("KEYWARDEN_CONFIG");
+            source = "the environment variable KEYWARDEN_CONFIG";
+        }
+        if (path == null || path.isBlank()) {
+            throw new ProviderException("Keywarden is not configured: give the path of keywarden.conf as the "
+                    + "argument of its security.provider line, the system property keywarden.config, or the "
+                    + "environment variable KEYWARDEN_CONFIG");
+        }
+        Path file = Path.of(path.trim()).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new ProviderException("Keywarden configuration file " + file + " (from " + source
+                    + ") does not exist or is not a file");
+        }
+        return file;
+    }
+
+    private static KmsBackend open(Path config) {
+        try {
+            return EmbeddedKms.open(KeywardenConfig.load(config));
+        } catch (KeywardenConfig.ConfigException e) {
+            throw new ProviderException(e.getMessage() + " (in " + config + ")", e);
+        } catch (RuntimeException e) {
+            throw new ProviderException("Keywarden cannot open the backend configured in " + config + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}
