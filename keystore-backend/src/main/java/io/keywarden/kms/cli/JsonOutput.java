@@ -25,7 +25,7 @@ import java.time.format.DateTimeFormatter;
 /**
  * Prints responses as the AWS CLI v2 does: members in PascalCase, absent members omitted, blobs in
  * base64, timestamps in ISO 8601 with an offset, 4-space indentation; or as {@code --output text}.
- * {@code --query} takes one top-level member name.
+ * {@code --query} takes a member name or a dotted path of member names.
  */
 final class JsonOutput {
 
@@ -67,8 +67,7 @@ final class JsonOutput {
     static void print(Object response, OutputFormat format, String query, PrintWriter out) {
         JsonNode node = tree(response);
         if (query != null) {
-            JsonNode member = node.get(query);
-            node = member == null ? NullNode.getInstance() : member;
+            node = select(node, query);
         }
         if (format == OutputFormat.text) {
             TextOutput.print(node, out);
@@ -76,6 +75,22 @@ final class JsonOutput {
             out.println(json(node));
         }
         out.flush();
+    }
+
+    /**
+     * The member named by {@code query}: a member name ({@code CiphertextBlob}) or a dotted path of
+     * member names ({@code KeyMetadata.KeyId}); JSON null when there is none. No other JMESPath.
+     */
+    static JsonNode select(JsonNode node, String query) {
+        JsonNode current = node;
+        for (String name : query.split("\\.", -1)) {
+            JsonNode next = current.isObject() ? current.get(name) : null;
+            if (next == null) {
+                return NullNode.getInstance();
+            }
+            current = next;
+        }
+        return current;
     }
 
     static String json(JsonNode node) {

@@ -45,8 +45,8 @@ public final class KeywardenCli implements Callable<Integer> {
     OutputFormat output;
 
     @Option(names = "--query", paramLabel = "MEMBER", scope = ScopeType.INHERIT,
-            description = "Print only this top-level member of the response, e.g. CiphertextBlob. "
-                    + "Only a top-level member name is supported (not a full JMESPath expression).")
+            description = "Print only this member of the response: a member name (CiphertextBlob) or a "
+                    + "dotted path of member names (KeyMetadata.KeyId). Other JMESPath is not supported.")
     String query;
 
     @Spec

@@ -82,6 +82,10 @@ class CliEndToEndTest {
     @Test
     void describeKeyHasTheAwsCliShape() throws Exception {
         String keyId = createKey("--description", "test key", "--tags", "TagKey=team,TagValue=core");
+        var id = kms("describe-key", "--key-id", keyId, "--query", "KeyMetadata.KeyId", "--output", "text");
+        assertThat(id.out()).isEqualTo(keyId + "\n");
+        var absent = kms("describe-key", "--key-id", keyId, "--query", "KeyMetadata.NoSuchMember");
+        assertThat(absent.out()).isEqualTo("null\n");
         var r = kms("describe-key", "--key-id", keyId);
         JsonNode md = ok(r).get("KeyMetadata");
         Set<String> names = new TreeSet<>();
