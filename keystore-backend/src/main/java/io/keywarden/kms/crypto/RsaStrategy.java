@@ -208,7 +208,7 @@ public final class RsaStrategy implements KeySpecStrategy {
             s.initSign(privateKey(key));
             s.update(digestInfo(sig, digest));
             return s.sign();
-        } catch (GeneralSecurityException | IOException | CryptoException e) {
+        } catch (GeneralSecurityException | IOException | CryptoException | IllegalArgumentException | ClassCastException e) {
             throw Checks.internal(e);
         }
     }
