@@ -76,7 +76,8 @@ final class RotationOperations {
             }
             tx.putKey(Materials.addVersion(tx, key, io.keywarden.kms.api.RotationType.ON_DEMAND,
                     ctx.now().truncatedTo(ChronoUnit.MILLIS)));
-            return new RotateKeyOnDemandResponse(key.arn());
+            // AWS answers with the bare key id here (its CloudTrail record shows responseElements.keyId so).
+            return new RotateKeyOnDemandResponse(key.keyId());
         });
     }
 
