@@ -46,6 +46,9 @@ public final class KeywardenRuntime {
                 if (b == null) {
                     Path config = configFile();
                     b = OPEN.computeIfAbsent(config, KeywardenRuntime::open);
+                    if (cachePolicy == null) {
+                        cachePolicy = cacheSettings(config);
+                    }
                     backend = b;
                 }
             }
@@ -88,6 +91,14 @@ public final class KeywardenRuntime {
         }
     }
 
+    private static DataKeyCachePolicy cacheSettings(Path config) {
+        try {
+            return DataKeyCacheSettings.read(config);
+        } catch (KeywardenConfig.ConfigException e) {
+            throw new ProviderException(e.getMessage() + " (in " + config + ")", e);
+        }
+    }
+
     /**
      * Turns data-key caching on for envelope encryption with this policy (null: off, the default).
      * A {@code KmsEncryptionSpec} with a cache policy overrides this for one cipher.
@@ -96,8 +107,14 @@ public final class KeywardenRuntime {
         this.cachePolicy = policy;
     }
 
-    /** The runtime-wide cache policy, or null when caching is off. */
+    /**
+     * The runtime-wide cache policy, or null when caching is off: the one set by
+     * {@link #setDataKeyCaching}, else the {@code cache.dataKeys} settings of keywarden.conf.
+     */
     public DataKeyCachePolicy dataKeyCaching() {
+        if (backend == null) {
+            backend();
+        }
         return cachePolicy;
     }
 

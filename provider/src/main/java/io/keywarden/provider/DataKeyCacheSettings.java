@@ -1,0 +1,75 @@
+package io.keywarden.provider;
+
+import io.keywarden.kms.config.KeywardenConfig;
+import io.keywarden.provider.envelope.DataKeyCachePolicy;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * Reads the data-key cache settings of {@code keywarden.conf}, so that unchanged applications get
+ * caching by configuration alone (docs/configuration.md):
+ *
+ * <pre>
+ * cache.dataKeys=on                      # off by default
+ * cache.dataKeys.maxAgeSeconds=300       # 1..86400
+ * cache.dataKeys.maxMessages=4096        # messages per data key
+ * cache.dataKeys.maxBytes=4294967296     # plaintext bytes per data key
+ * cache.dataKeys.maxEntries=100          # entries per cache
+ * </pre>
+ */
+final class DataKeyCacheSettings {
+
+    static final String PREFIX = "cache.dataKeys";
+
+    private DataKeyCacheSettings() {
+    }
+
+    /** The policy the file asks for, or null when caching is off. */
+    static DataKeyCachePolicy read(Path configFile) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(configFile)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new KeywardenConfig.ConfigException("config", "cannot read " + configFile + ": " + e.getMessage());
+        }
+        return fromProperties(p);
+    }
+
+    static DataKeyCachePolicy fromProperties(Properties p) {
+        String enabled = p.getProperty(PREFIX, "off").trim();
+        if (enabled.equals("off") || enabled.equals("false")) {
+            return null;
+        }
+        if (!enabled.equals("on") && !enabled.equals("true")) {
+            throw new KeywardenConfig.ConfigException(PREFIX, "must be on or off");
+        }
+        try {
+            return new DataKeyCachePolicy(
+                    Duration.ofSeconds(number(p, "maxAgeSeconds", 300)),
+                    number(p, "maxMessages", 4096),
+                    number(p, "maxBytes", 1L << 32),
+                    (int) number(p, "maxEntries", 100));
+        } catch (IllegalArgumentException e) {
+            if (e instanceof KeywardenConfig.ConfigException) {
+                throw e;
+            }
+            throw new KeywardenConfig.ConfigException(PREFIX + ".*", e.getMessage());
+        }
+    }
+
+    private static long number(Properties p, String name, long def) {
+        String v = p.getProperty(PREFIX + "." + name);
+        if (v == null) {
+            return def;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new KeywardenConfig.ConfigException(PREFIX + "." + name, "must be a whole number");
+        }
+    }
+}
