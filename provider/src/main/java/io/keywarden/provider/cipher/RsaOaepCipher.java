@@ -222,8 +222,8 @@ public abstract class RsaOaepCipher extends CipherSpi {
             if (local != null) {
                 return local.doFinal(data);
             }
-            if (data.length > modulusBytes) {
-                throw new IllegalBlockSizeException("RSA-OAEP ciphertexts are at most " + modulusBytes + " bytes");
+            if (data.length == 0 || data.length > modulusBytes) {
+                throw new IllegalBlockSizeException("RSA-OAEP ciphertexts are 1 to " + modulusBytes + " bytes");
             }
             try {
                 return key.backend().decrypt(DecryptRequest.builder().keyId(key.keyId()).ciphertextBlob(data)

@@ -131,6 +131,13 @@ class RsaOaepCipherTest {
     }
 
     @Test
+    void emptyCiphertextIsACheckedExceptionNotABackendCall() {
+        // it used to reach the backend, whose ValidationException surfaced as an unchecked ProviderException
+        assertThatThrownBy(() -> decrypt("RSA/ECB/OAEPWithSHA-256AndMGF1Padding", null, new byte[0]))
+                .isInstanceOf(javax.crypto.IllegalBlockSizeException.class);
+    }
+
+    @Test
     void refusesParametersAwsKmsDoesNotUse() throws Exception {
         Cipher c = Cipher.getInstance("RSA/ECB/OAEPPadding", kms.provider);
         for (OAEPParameterSpec bad : new OAEPParameterSpec[] {

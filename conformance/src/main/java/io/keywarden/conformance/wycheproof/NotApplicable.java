@@ -1,0 +1,57 @@
+package io.keywarden.conformance.wycheproof;
+
+/**
+ * Why a Wycheproof case cannot run on a managed key. Each reason is a limit of AWS KMS's key specs
+ * and operations that Keywarden keeps (a managed key cannot hold the vector's parameters), or a
+ * limit of the vector itself. A not-applicable case is still counted, by reason, in the report.
+ */
+public enum NotApplicable {
+
+    /** The schema's primitive has no managed-key operation at all (for example raw AES-GCM or AES-KW). */
+    NO_MANAGED_OPERATION("the primitive has no managed-key operation in Keywarden/AWS KMS"),
+
+    /**
+     * The vector gives only a public key. AWS KMS cannot import a public key on its own, so no managed
+     * key can verify; the case is still verified locally with the public key through the JCA (the
+     * JDK's provider; disagreements are reported as local-reference deviations) and counted here.
+     */
+    PUBLIC_KEY_ONLY("only a public key is given; a managed key needs the private key (verified locally only)"),
+
+    /** RSA modulus other than 2048, 3072 or 4096 bits (RSA_2048/3072/4096). */
+    RSA_KEY_SIZE("RSA modulus size is not 2048, 3072 or 4096 bits"),
+
+    /** A curve without an AWS KMS key spec for this operation (for example brainpool, secp224r1). */
+    CURVE("curve has no KMS key spec for this operation"),
+
+    /** A hash AWS KMS does not offer for this operation (SHA-1, SHA-224, SHA-512/t, SHA-3). */
+    HASH("hash is not offered by AWS KMS for this operation"),
+
+    /** RSA-OAEP with a hash/MGF1 pair other than SHA-1/MGF1-SHA-1 or SHA-256/MGF1-SHA-256. */
+    OAEP_PARAMETERS("OAEP hash/MGF1 pair is not RSAES_OAEP_SHA_1 or RSAES_OAEP_SHA_256"),
+
+    /** RSA-OAEP with a non-empty label (AWS KMS uses the empty label). */
+    OAEP_LABEL("OAEP label is not empty"),
+
+    /** HMAC key length outside what the HMAC_* key spec imports (hash length up to block size). */
+    HMAC_KEY_LENGTH("HMAC key length is outside the key spec's import range"),
+
+    /** A message AWS KMS refuses for this operation (GenerateMac and RAW Sign/Verify take 1 to 4096 bytes). */
+    MESSAGE_LENGTH("message length is outside 1..4096 bytes"),
+
+    /** An RSA private key the backend cannot import (even public exponent, or not a usable CRT key). */
+    RSA_KEY_FORM("RSA private key cannot be imported (not a usable CRT key with an odd exponent)"),
+
+    /** An EC private key outside [1, n-1] (KMS import refuses it). */
+    EC_PRIVATE_KEY_RANGE("EC private key is not in [1, n-1]");
+
+    private final String description;
+
+    NotApplicable(String description) {
+        this.description = description;
+    }
+
+    /** One line saying why. */
+    public String description() {
+        return description;
+    }
+}
