@@ -1,5 +1,7 @@
 package io.keywarden.kms.api;
 
+import io.keywarden.kms.api.errors.KmsUnsupportedOperationException;
+
 /**
  * The seam between every Keywarden client (the JCA provider, the CLI, the server) and every backend
  * (the embedded engine, a remote Keywarden server, AWS KMS). One method per AWS KMS operation, with
@@ -83,6 +85,30 @@ public interface KmsBackend extends AutoCloseable {
     ImportKeyMaterialResponse importKeyMaterial(ImportKeyMaterialRequest request);
 
     void deleteImportedKeyMaterial(DeleteImportedKeyMaterialRequest request);
+
+    // ---- key policies
+
+    default void putKeyPolicy(PutKeyPolicyRequest request) {
+        throw KmsUnsupportedOperationException.notImplemented("PutKeyPolicy");
+    }
+
+    default GetKeyPolicyResponse getKeyPolicy(GetKeyPolicyRequest request) {
+        throw KmsUnsupportedOperationException.notImplemented("GetKeyPolicy");
+    }
+
+    default ListKeyPoliciesResponse listKeyPolicies(ListKeyPoliciesRequest request) {
+        throw KmsUnsupportedOperationException.notImplemented("ListKeyPolicies");
+    }
+
+    // ---- Keywarden extensions: identity policies (docs/policy.md)
+
+    default void putIdentityPolicy(PutIdentityPolicyRequest request) {
+        throw KmsUnsupportedOperationException.notImplemented("PutIdentityPolicy");
+    }
+
+    default GetIdentityPolicyResponse getIdentityPolicy(GetIdentityPolicyRequest request) {
+        throw KmsUnsupportedOperationException.notImplemented("GetIdentityPolicy");
+    }
 
     /** Releases the backend's resources; the default does nothing. */
     @Override

@@ -22,6 +22,14 @@ final class BackendOpener {
         return EmbeddedKms.open(config);
     }
 
+    /** The backend acting for another principal ({@code --principal}); only the embedded engine can. */
+    static KmsBackend actAs(KmsBackend backend, String principalArn) {
+        if (!(backend instanceof io.keywarden.kms.engine.KmsEngine engine)) {
+            throw new CliException.Config("--principal works only with the embedded engine");
+        }
+        return engine.forCaller(io.keywarden.kms.api.Caller.of(principalArn));
+    }
+
     /** Writes a consistent copy of the configured store to {@code target}, which must not exist. */
     static void backup(KeywardenConfig config, Path target) {
         requireStore(config);

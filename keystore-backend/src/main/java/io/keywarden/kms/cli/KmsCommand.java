@@ -53,6 +53,11 @@ import picocli.CommandLine.Spec;
             ImportCommands.GetParametersForImport.class,
             ImportCommands.ImportKeyMaterial.class,
             ImportCommands.DeleteImportedKeyMaterial.class,
+            PolicyCommands.PutKeyPolicy.class,
+            PolicyCommands.GetKeyPolicy.class,
+            PolicyCommands.ListKeyPolicies.class,
+            PolicyCommands.PutIdentityPolicy.class,
+            PolicyCommands.GetIdentityPolicy.class,
         })
 final class KmsCommand implements Callable<Integer> {
 
@@ -61,6 +66,11 @@ final class KmsCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
+
+    @Option(names = "--principal", paramLabel = "ARN", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Act as this IAM principal for this one call (arn:aws:iam::<account>:user/…, "
+                    + "…:role/…, …:root) instead of the principal= of keywarden.conf.")
+    String principal;
 
     @Override
     public Integer call() {

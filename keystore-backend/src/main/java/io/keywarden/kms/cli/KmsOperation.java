@@ -29,7 +29,9 @@ abstract class KmsOperation implements Callable<Integer> {
         KeywardenCli root = (KeywardenCli) spec.root().userObject();
         KeywardenConfig config = root.context().loadConfig(root.config);
         Object response;
-        try (KmsBackend kms = root.context().openBackend(config)) {
+        try (KmsBackend opened = root.context().openBackend(config)) {
+            String principal = ((KmsCommand) spec.parent().userObject()).principal;
+            KmsBackend kms = principal == null ? opened : BackendOpener.actAs(opened, principal);
             response = invoke(kms);
         }
         if (response != null) {

@@ -74,6 +74,11 @@ final class AliasOperations {
             AliasRecord alias = tx.findAlias(request.aliasName()).orElseThrow(() ->
                     new NotFoundException("Alias " + ctx.settings.aliasArn(request.aliasName()) + " is not found."));
             KeyRecord newKey = ctx.current(tx, target);
+            ctx.authorize(tx, Operation.UPDATE_ALIAS, newKey, target);
+            KeyRecord previous = tx.findKey(alias.targetKeyId()).orElse(null);
+            if (previous != null) {
+                ctx.authorize(tx, Operation.UPDATE_ALIAS, previous, request.aliasName());
+            }
             if (newKey.keyState() == KeyState.PendingDeletion) {
                 throw new KMSInvalidStateException(newKey.arn() + " is pending deletion.");
             }
@@ -103,8 +108,11 @@ final class AliasOperations {
     void deleteAlias(DeleteAliasRequest request) {
         checkName(request.aliasName());
         ctx.store.write(tx -> {
-            if (tx.findAlias(request.aliasName()).isEmpty()) {
-                throw new NotFoundException("Alias " + ctx.settings.aliasArn(request.aliasName()) + " is not found.");
+            AliasRecord alias = tx.findAlias(request.aliasName()).orElseThrow(() ->
+                    new NotFoundException("Alias " + ctx.settings.aliasArn(request.aliasName()) + " is not found."));
+            KeyRecord target = tx.findKey(alias.targetKeyId()).orElse(null);
+            if (target != null) {
+                ctx.authorize(tx, Operation.DELETE_ALIAS, target, request.aliasName());
             }
             tx.deleteAlias(request.aliasName());
             return null;
@@ -122,7 +130,10 @@ final class AliasOperations {
                             .limit(limit + 1L)
                             .toList());
         } else {
-            fetched = ctx.store.read(tx -> tx.listAliases(after, limit + 1));
+            fetched = ctx.store.read(tx -> {
+                ctx.authorizeAccount(tx, Operation.LIST_ALIASES_ALL);
+                return tx.listAliases(after, limit + 1);
+            });
         }
         Paging.Page<AliasRecord> page = Paging.page(fetched, limit, AliasRecord::aliasName);
         List<AliasListEntry> entries = page.items().stream()

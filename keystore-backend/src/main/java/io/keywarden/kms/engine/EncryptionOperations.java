@@ -65,10 +65,10 @@ final class EncryptionOperations {
 
     ReEncryptResponse reEncrypt(ReEncryptRequest request) {
         Validate.required(request.destinationKeyId(), "destinationKeyId");
-        Opened o = open(Operation.RE_ENCRYPT, request.sourceKeyId(), request.sourceEncryptionAlgorithm(),
+        Opened o = open(Operation.RE_ENCRYPT_FROM, request.sourceKeyId(), request.sourceEncryptionAlgorithm(),
                 request.ciphertextBlob(), request.sourceEncryptionContext());
         try {
-            Sealed s = seal(Operation.RE_ENCRYPT, request.destinationKeyId(), request.destinationEncryptionAlgorithm(),
+            Sealed s = seal(Operation.RE_ENCRYPT_TO, request.destinationKeyId(), request.destinationEncryptionAlgorithm(),
                     o.plaintext(), request.destinationEncryptionContext());
             return new ReEncryptResponse(s.blob(), o.keyArn(), s.keyArn(), o.algorithm(), s.algorithm(),
                     Materials.keyMaterialId(keyIdOf(o.keyArn()), o.version()),
@@ -196,8 +196,12 @@ final class EncryptionOperations {
     private Opened openSymmetric(Operation op, String keyId, byte[] ciphertext, Map<String, String> context) {
         if (keyId != null) {
             // A named asymmetric key with the default algorithm is a usage error, whatever the bytes look like.
-            ctx.store.read(tx -> KeyChecks.encryptionAlgorithm(ctx.resolver.resolve(tx, keyId),
-                    EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT));
+            // Authorized first, so that a caller without access learns nothing of the key's type.
+            ctx.store.read(tx -> {
+                KeyRecord key = ctx.resolver.resolve(tx, keyId);
+                ctx.authorize(tx, op, key, keyId);
+                return KeyChecks.encryptionAlgorithm(key, EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT);
+            });
         }
         SymmetricCiphertextFormat.Header header = SymmetricCiphertextFormat.peek(ciphertext);
         if (keyId != null) {

@@ -9,10 +9,11 @@ import java.time.Instant;
 import java.util.function.BiFunction;
 
 /**
- * What every group of operations shares: the store, the clock, the settings, and the two ways to
- * work on one key — in a read transaction or a write transaction — after the key's due tasks
- * (deletion, rotation, expiry of imported material) have been applied and its state checked
- * against the {@link KeyStateRules}.
+ * What every group of operations shares: the store, the clock, the settings, the call in flight
+ * (its caller and request facts), and the two ways to work on one key — in a read transaction or a
+ * write transaction — after the key's due tasks (deletion, rotation, expiry of imported material)
+ * have been applied, the call authorized (the one place every operation on a key is authorized,
+ * see {@link Authorizer}) and the key's state checked against the {@link KeyStateRules}.
  */
 final class EngineContext {
 
@@ -22,6 +23,9 @@ final class EngineContext {
     final KeyResolver resolver;
     final SecureRandom random;
     final KeyLifecycle lifecycle;
+    final Authorizer authorizer;
+    /** The call this context serves; the engine's own caller with no request facts in the shared context. */
+    final Call call;
 
     EngineContext(KmsStore store, Clock clock, EngineSettings settings, SecureRandom random) {
         this.store = store;
@@ -30,6 +34,34 @@ final class EngineContext {
         this.resolver = new KeyResolver(settings);
         this.random = random;
         this.lifecycle = new KeyLifecycle(this);
+        this.authorizer = new Authorizer(settings, clock, GrantRules::usable);
+        this.call = new Call(io.keywarden.kms.api.Caller.of(settings.principal()), RequestFacts.NONE);
+    }
+
+    private EngineContext(EngineContext shared, Call call) {
+        this.store = shared.store;
+        this.clock = shared.clock;
+        this.settings = shared.settings;
+        this.resolver = shared.resolver;
+        this.random = shared.random;
+        this.lifecycle = shared.lifecycle;
+        this.authorizer = shared.authorizer;
+        this.call = call;
+    }
+
+    /** The same engine serving one call. */
+    EngineContext forCall(Call c) {
+        return new EngineContext(this, c);
+    }
+
+    /** Refuses the call's {@code op} on {@code key} unless policies or grants allow it. */
+    void authorize(StoreTransaction tx, Operation op, KeyRecord key, String identifier) {
+        authorizer.onKey(tx, call, op, key, identifier);
+    }
+
+    /** Refuses an account-level {@code op} unless the caller's account allows it. */
+    void authorizeAccount(StoreTransaction tx, Operation op) {
+        authorizer.onAccount(tx, call, op);
     }
 
     Instant now() {
@@ -54,6 +86,7 @@ final class EngineContext {
         }
         return store.read(tx -> {
             KeyRecord key = resolver.resolve(tx, identifier);
+            authorize(tx, op, key, identifier);
             KeyStateRules.check(op, key.keyState(), arn(key));
             return work.apply(tx, key);
         });
@@ -63,6 +96,7 @@ final class EngineContext {
     <T> T writeKey(Operation op, String identifier, BiFunction<StoreTransaction, KeyRecord, T> work) {
         return store.write(tx -> {
             KeyRecord key = current(tx, identifier);
+            authorize(tx, op, key, identifier);
             KeyStateRules.check(op, key.keyState(), arn(key));
             return work.apply(tx, key);
         });

@@ -54,10 +54,14 @@ final class KeyManagementOperations {
         }
         String description = Validate.length(request.description(), "description", 0, MAX_DESCRIPTION);
         String policy = Validate.length(request.policy(), "policy", 1, MAX_POLICY);
+        io.keywarden.kms.policy.PolicyDocument parsedPolicy = policy == null ? null
+                : PolicyOperations.parseKeyPolicy(policy);
+        boolean bypass = Boolean.TRUE.equals(request.bypassPolicyLockoutSafetyCheck());
         List<Tag> tags = Tags.merge(List.of(), request.tags() == null ? List.of() : request.tags());
         String keyId = UUID.randomUUID().toString();
         Instant now = ctx.now().truncatedTo(ChronoUnit.MILLIS);
         KeyRecord created = ctx.store.write(tx -> {
+            ctx.authorizeAccount(tx, Operation.CREATE_KEY);
             if (tx.countKeys(ctx.settings.account()) >= ctx.settings.keysPerAccount()) {
                 throw new LimitExceededException("The request was rejected because a quota was exceeded: "
                         + ctx.settings.keysPerAccount() + " keys per account.");
@@ -67,6 +71,9 @@ final class KeyManagementOperations {
                     origin == OriginType.EXTERNAL ? KeyState.PendingImport : KeyState.Enabled,
                     null, null, false, null, null, 0, 0, null, null, tags,
                     policy == null ? DefaultKeyPolicy.forAccount(ctx.settings.account()) : policy, null);
+            if (parsedPolicy != null && !bypass) {
+                ctx.authorizer.checkLockout(tx, ctx.call, parsedPolicy, key);
+            }
             tx.putKey(key);
             if (origin == OriginType.AWS_KMS) {
                 key = Materials.addVersion(tx, key, null, now);
@@ -99,7 +106,10 @@ final class KeyManagementOperations {
     ListKeysResponse listKeys(ListKeysRequest request) {
         int limit = Paging.limit(request.limit());
         String after = Paging.after(request.marker());
-        List<KeyRecord> fetched = ctx.store.read(tx -> tx.listKeys(after, limit + 1));
+        List<KeyRecord> fetched = ctx.store.read(tx -> {
+            ctx.authorizeAccount(tx, Operation.LIST_KEYS);
+            return tx.listKeys(after, limit + 1);
+        });
         Paging.Page<KeyRecord> page = Paging.page(fetched, limit, KeyRecord::keyId);
         List<KeyListEntry> entries = page.items().stream().map(k -> new KeyListEntry(k.keyId(), k.arn())).toList();
         return new ListKeysResponse(entries, page.nextMarker(), page.truncated());

@@ -46,6 +46,7 @@ public final class KeyStateRules {
         row(Operation.Group.IMPORT, null, Refusal.PENDING_DELETION, null);
         row(Operation.Group.MANAGE, null, Refusal.PENDING_DELETION, null);
         row(Operation.Group.ANY_STATE, null, null, null);
+        row(Operation.Group.ACCOUNT, null, null, null);
     }
 
     private KeyStateRules() {

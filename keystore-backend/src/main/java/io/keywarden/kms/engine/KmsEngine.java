@@ -39,7 +39,17 @@ import io.keywarden.kms.api.GetPublicKeyRequest;
 import io.keywarden.kms.api.GetPublicKeyResponse;
 import io.keywarden.kms.api.ImportKeyMaterialRequest;
 import io.keywarden.kms.api.ImportKeyMaterialResponse;
+import io.keywarden.kms.api.Caller;
+import io.keywarden.kms.api.EncryptionAlgorithmSpec;
+import io.keywarden.kms.api.GetIdentityPolicyRequest;
+import io.keywarden.kms.api.GetIdentityPolicyResponse;
+import io.keywarden.kms.api.GetKeyPolicyRequest;
+import io.keywarden.kms.api.GetKeyPolicyResponse;
 import io.keywarden.kms.api.KmsBackend;
+import io.keywarden.kms.api.ListKeyPoliciesRequest;
+import io.keywarden.kms.api.ListKeyPoliciesResponse;
+import io.keywarden.kms.api.PutIdentityPolicyRequest;
+import io.keywarden.kms.api.PutKeyPolicyRequest;
 import io.keywarden.kms.api.ListAliasesRequest;
 import io.keywarden.kms.api.ListAliasesResponse;
 import io.keywarden.kms.api.ListKeyRotationsRequest;
@@ -71,24 +81,24 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The embedded KMS engine: AWS KMS's operations on a {@link KmsStore}. Each operation is handled
- * by the group it belongs to (keys, rotation, aliases, tags, encryption, signing, imports); the
- * cryptography of each key spec family is a {@link io.keywarden.kms.crypto.KeySpecStrategy}.
- * Time comes from the injected {@link Clock}, so tests can move it. Thread-safe.
+ * by the group it belongs to (keys, rotation, aliases, tags, encryption, signing, imports,
+ * policies); the cryptography of each key spec family is a {@link io.keywarden.kms.crypto.KeySpecStrategy}.
+ * An engine acts for one {@link Caller} — the configured principal, or another one through
+ * {@link #forCaller(Caller)} — and every call is authorized by the key policy, the caller's
+ * identity policy and the key's grants (docs/policy.md). Time comes from the injected
+ * {@link Clock}, so tests can move it. Thread-safe.
  */
 public final class KmsEngine implements KmsBackend {
 
     private final EngineContext ctx;
     private final boolean ownsStore;
-    private final KeyManagementOperations keys;
-    private final RotationOperations rotation;
-    private final AliasOperations aliases;
-    private final TagOperations tags;
-    private final EncryptionOperations encryption;
-    private final SigningOperations signing;
-    private final ImportOperations imports;
+    private final Caller caller;
+    /** Null for an engine of {@link #forCaller}: the engine it was made from owns the resources. */
+    private final KmsEngine owner;
     private ScheduledExecutorService maintenance;
 
     public KmsEngine(KmsStore store, Clock clock, EngineSettings settings) {
@@ -99,13 +109,51 @@ public final class KmsEngine implements KmsBackend {
     public KmsEngine(KmsStore store, Clock clock, EngineSettings settings, boolean ownsStore) {
         this.ctx = new EngineContext(store, clock, settings, new SecureRandom());
         this.ownsStore = ownsStore;
-        this.keys = new KeyManagementOperations(ctx);
-        this.rotation = new RotationOperations(ctx);
-        this.aliases = new AliasOperations(ctx);
-        this.tags = new TagOperations(ctx);
-        this.encryption = new EncryptionOperations(ctx);
-        this.signing = new SigningOperations(ctx);
-        this.imports = new ImportOperations(ctx);
+        this.caller = Caller.of(settings.principal());
+        this.owner = null;
+    }
+
+    private KmsEngine(KmsEngine owner, Caller caller) {
+        this.ctx = owner.ctx;
+        this.ownsStore = false;
+        this.caller = caller;
+        this.owner = owner;
+    }
+
+    /**
+     * A backend on the same engine and store acting for another caller (the CLI's {@code --principal},
+     * the server's authenticated callers). Closing it does nothing; the engine it came from owns the
+     * store.
+     */
+    public KmsBackend forCaller(Caller other) {
+        return new KmsEngine(owner == null ? this : owner, java.util.Objects.requireNonNull(other, "caller"));
+    }
+
+    /** The caller this engine acts for. */
+    public Caller caller() {
+        return caller;
+    }
+
+    /** Runs one operation for this engine's caller with the request's facts. */
+    private <T> T call(RequestFacts facts, Function<EngineContext, T> work) {
+        return work.apply(ctx.forCall(new Call(caller, facts)));
+    }
+
+    private void run(RequestFacts facts, java.util.function.Consumer<EngineContext> work) {
+        call(facts, c -> {
+            work.accept(c);
+            return null;
+        });
+    }
+
+    private static RequestFacts facts(java.util.List<String> grantTokens) {
+        return RequestFacts.builder().grantTokens(grantTokens).build();
+    }
+
+    private static RequestFacts crypto(java.util.Map<String, String> context, java.util.List<String> grantTokens,
+            String algorithmKey, Object algorithm) {
+        return RequestFacts.builder().encryptionContext(context).grantTokens(grantTokens)
+                .key(algorithmKey, algorithm).build();
     }
 
     /**
@@ -147,192 +195,275 @@ public final class KmsEngine implements KmsBackend {
     }
 
     @Override
-    public CreateKeyResponse createKey(CreateKeyRequest request) {
-        return keys.createKey(request);
+    public CreateKeyResponse createKey(CreateKeyRequest r) {
+        RequestFacts f = RequestFacts.builder()
+                .key("kms:KeySpec", r.keySpec() == null ? io.keywarden.kms.api.KeySpec.SYMMETRIC_DEFAULT : r.keySpec())
+                .key("kms:KeyUsage", r.keyUsage() != null ? r.keyUsage()
+                        : r.keySpec() == null || r.keySpec() == io.keywarden.kms.api.KeySpec.SYMMETRIC_DEFAULT
+                        || r.keySpec().name().startsWith("RSA") ? io.keywarden.kms.api.KeyUsage.ENCRYPT_DECRYPT : null)
+                .key("kms:KeyOrigin", r.origin() == null ? io.keywarden.kms.api.OriginType.AWS_KMS : r.origin())
+                .key("kms:BypassPolicyLockoutSafetyCheck", Boolean.TRUE.equals(r.bypassPolicyLockoutSafetyCheck()))
+                .key("kms:MultiRegion", Boolean.TRUE.equals(r.multiRegion()))
+                .requestTags(r.tags()).build();
+        return call(f, c -> new KeyManagementOperations(c).createKey(r));
     }
 
     @Override
-    public DescribeKeyResponse describeKey(DescribeKeyRequest request) {
-        return keys.describeKey(request);
+    public DescribeKeyResponse describeKey(DescribeKeyRequest r) {
+        return call(facts(r.grantTokens()), c -> new KeyManagementOperations(c).describeKey(r));
     }
 
     @Override
-    public ListKeysResponse listKeys(ListKeysRequest request) {
-        return keys.listKeys(request);
+    public ListKeysResponse listKeys(ListKeysRequest r) {
+        return call(RequestFacts.NONE, c -> new KeyManagementOperations(c).listKeys(r));
     }
 
     @Override
-    public void updateKeyDescription(UpdateKeyDescriptionRequest request) {
-        keys.updateKeyDescription(request);
+    public void updateKeyDescription(UpdateKeyDescriptionRequest r) {
+        run(RequestFacts.NONE, c -> new KeyManagementOperations(c).updateKeyDescription(r));
     }
 
     @Override
-    public void enableKey(EnableKeyRequest request) {
-        keys.enableKey(request);
+    public void enableKey(EnableKeyRequest r) {
+        run(RequestFacts.NONE, c -> new KeyManagementOperations(c).enableKey(r));
     }
 
     @Override
-    public void disableKey(DisableKeyRequest request) {
-        keys.disableKey(request);
+    public void disableKey(DisableKeyRequest r) {
+        run(RequestFacts.NONE, c -> new KeyManagementOperations(c).disableKey(r));
     }
 
     @Override
-    public ScheduleKeyDeletionResponse scheduleKeyDeletion(ScheduleKeyDeletionRequest request) {
-        return keys.scheduleKeyDeletion(request);
+    public ScheduleKeyDeletionResponse scheduleKeyDeletion(ScheduleKeyDeletionRequest r) {
+        RequestFacts f = RequestFacts.builder().key("kms:ScheduleKeyDeletionPendingWindowInDays",
+                r.pendingWindowInDays() == null ? 30 : r.pendingWindowInDays()).build();
+        return call(f, c -> new KeyManagementOperations(c).scheduleKeyDeletion(r));
     }
 
     @Override
-    public CancelKeyDeletionResponse cancelKeyDeletion(CancelKeyDeletionRequest request) {
-        return keys.cancelKeyDeletion(request);
+    public CancelKeyDeletionResponse cancelKeyDeletion(CancelKeyDeletionRequest r) {
+        return call(RequestFacts.NONE, c -> new KeyManagementOperations(c).cancelKeyDeletion(r));
     }
 
     @Override
-    public void enableKeyRotation(EnableKeyRotationRequest request) {
-        rotation.enableKeyRotation(request);
+    public void enableKeyRotation(EnableKeyRotationRequest r) {
+        RequestFacts f = RequestFacts.builder().key("kms:RotationPeriodInDays",
+                r.rotationPeriodInDays() == null ? RotationOperations.DEFAULT_PERIOD_DAYS : r.rotationPeriodInDays())
+                .build();
+        run(f, c -> new RotationOperations(c).enableKeyRotation(r));
     }
 
     @Override
-    public void disableKeyRotation(DisableKeyRotationRequest request) {
-        rotation.disableKeyRotation(request);
+    public void disableKeyRotation(DisableKeyRotationRequest r) {
+        run(RequestFacts.NONE, c -> new RotationOperations(c).disableKeyRotation(r));
     }
 
     @Override
-    public GetKeyRotationStatusResponse getKeyRotationStatus(GetKeyRotationStatusRequest request) {
-        return rotation.getKeyRotationStatus(request);
+    public GetKeyRotationStatusResponse getKeyRotationStatus(GetKeyRotationStatusRequest r) {
+        return call(RequestFacts.NONE, c -> new RotationOperations(c).getKeyRotationStatus(r));
     }
 
     @Override
-    public RotateKeyOnDemandResponse rotateKeyOnDemand(RotateKeyOnDemandRequest request) {
-        return rotation.rotateKeyOnDemand(request);
+    public RotateKeyOnDemandResponse rotateKeyOnDemand(RotateKeyOnDemandRequest r) {
+        return call(RequestFacts.NONE, c -> new RotationOperations(c).rotateKeyOnDemand(r));
     }
 
     @Override
-    public ListKeyRotationsResponse listKeyRotations(ListKeyRotationsRequest request) {
-        return rotation.listKeyRotations(request);
+    public ListKeyRotationsResponse listKeyRotations(ListKeyRotationsRequest r) {
+        return call(RequestFacts.NONE, c -> new RotationOperations(c).listKeyRotations(r));
     }
 
     @Override
-    public void createAlias(CreateAliasRequest request) {
-        aliases.createAlias(request);
+    public void createAlias(CreateAliasRequest r) {
+        run(RequestFacts.NONE, c -> new AliasOperations(c).createAlias(r));
     }
 
     @Override
-    public void updateAlias(UpdateAliasRequest request) {
-        aliases.updateAlias(request);
+    public void updateAlias(UpdateAliasRequest r) {
+        run(RequestFacts.NONE, c -> new AliasOperations(c).updateAlias(r));
     }
 
     @Override
-    public void deleteAlias(DeleteAliasRequest request) {
-        aliases.deleteAlias(request);
+    public void deleteAlias(DeleteAliasRequest r) {
+        run(RequestFacts.NONE, c -> new AliasOperations(c).deleteAlias(r));
     }
 
     @Override
-    public ListAliasesResponse listAliases(ListAliasesRequest request) {
-        return aliases.listAliases(request);
+    public ListAliasesResponse listAliases(ListAliasesRequest r) {
+        return call(RequestFacts.NONE, c -> new AliasOperations(c).listAliases(r));
     }
 
     @Override
-    public void tagResource(TagResourceRequest request) {
-        tags.tagResource(request);
+    public void tagResource(TagResourceRequest r) {
+        run(RequestFacts.builder().requestTags(r.tags()).build(), c -> new TagOperations(c).tagResource(r));
     }
 
     @Override
-    public void untagResource(UntagResourceRequest request) {
-        tags.untagResource(request);
+    public void untagResource(UntagResourceRequest r) {
+        run(RequestFacts.builder().keys("aws:TagKeys", r.tagKeys()).build(), c -> new TagOperations(c).untagResource(r));
     }
 
     @Override
-    public ListResourceTagsResponse listResourceTags(ListResourceTagsRequest request) {
-        return tags.listResourceTags(request);
+    public ListResourceTagsResponse listResourceTags(ListResourceTagsRequest r) {
+        return call(RequestFacts.NONE, c -> new TagOperations(c).listResourceTags(r));
     }
 
     @Override
-    public EncryptResponse encrypt(EncryptRequest request) {
-        return encryption.encrypt(request);
+    public EncryptResponse encrypt(EncryptRequest r) {
+        return call(crypto(r.encryptionContext(), r.grantTokens(), "kms:EncryptionAlgorithm",
+                algorithm(r.encryptionAlgorithm())), c -> new EncryptionOperations(c).encrypt(r));
     }
 
     @Override
-    public DecryptResponse decrypt(DecryptRequest request) {
-        return encryption.decrypt(request);
+    public DecryptResponse decrypt(DecryptRequest r) {
+        return call(crypto(r.encryptionContext(), r.grantTokens(), "kms:EncryptionAlgorithm",
+                algorithm(r.encryptionAlgorithm())), c -> new EncryptionOperations(c).decrypt(r));
     }
 
     @Override
-    public ReEncryptResponse reEncrypt(ReEncryptRequest request) {
-        return encryption.reEncrypt(request);
+    public ReEncryptResponse reEncrypt(ReEncryptRequest r) {
+        RequestFacts destination = RequestFacts.builder().encryptionContext(r.destinationEncryptionContext())
+                .grantTokens(r.grantTokens())
+                .key("kms:EncryptionAlgorithm", algorithm(r.destinationEncryptionAlgorithm()))
+                .key("kms:ReEncryptOnSameKey", sameKey(r)).build();
+        RequestFacts source = RequestFacts.builder().encryptionContext(r.sourceEncryptionContext())
+                .grantTokens(r.grantTokens())
+                .key("kms:EncryptionAlgorithm", algorithm(r.sourceEncryptionAlgorithm()))
+                .key("kms:ReEncryptOnSameKey", sameKey(r))
+                .destination(destination).build();
+        return call(source, c -> new EncryptionOperations(c).reEncrypt(r));
+    }
+
+    private static EncryptionAlgorithmSpec algorithm(EncryptionAlgorithmSpec requested) {
+        return requested == null ? EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT : requested;
+    }
+
+    private static Boolean sameKey(ReEncryptRequest r) {
+        return r.sourceKeyId() != null && r.sourceKeyId().equals(r.destinationKeyId());
     }
 
     @Override
-    public GenerateDataKeyResponse generateDataKey(GenerateDataKeyRequest request) {
-        return encryption.generateDataKey(request);
+    public GenerateDataKeyResponse generateDataKey(GenerateDataKeyRequest r) {
+        return call(crypto(r.encryptionContext(), r.grantTokens(), "kms:EncryptionAlgorithm",
+                EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT), c -> new EncryptionOperations(c).generateDataKey(r));
     }
 
     @Override
-    public GenerateDataKeyWithoutPlaintextResponse generateDataKeyWithoutPlaintext(GenerateDataKeyWithoutPlaintextRequest request) {
-        return encryption.generateDataKeyWithoutPlaintext(request);
+    public GenerateDataKeyWithoutPlaintextResponse generateDataKeyWithoutPlaintext(GenerateDataKeyWithoutPlaintextRequest r) {
+        return call(crypto(r.encryptionContext(), r.grantTokens(), "kms:EncryptionAlgorithm",
+                EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT),
+                c -> new EncryptionOperations(c).generateDataKeyWithoutPlaintext(r));
     }
 
     @Override
-    public GenerateDataKeyPairResponse generateDataKeyPair(GenerateDataKeyPairRequest request) {
-        return encryption.generateDataKeyPair(request);
+    public GenerateDataKeyPairResponse generateDataKeyPair(GenerateDataKeyPairRequest r) {
+        return call(crypto(r.encryptionContext(), r.grantTokens(), "kms:DataKeyPairSpec", r.keyPairSpec()),
+                c -> new EncryptionOperations(c).generateDataKeyPair(r));
     }
 
     @Override
-    public GenerateDataKeyPairWithoutPlaintextResponse generateDataKeyPairWithoutPlaintext(GenerateDataKeyPairWithoutPlaintextRequest request) {
-        return encryption.generateDataKeyPairWithoutPlaintext(request);
+    public GenerateDataKeyPairWithoutPlaintextResponse generateDataKeyPairWithoutPlaintext(GenerateDataKeyPairWithoutPlaintextRequest r) {
+        return call(crypto(r.encryptionContext(), r.grantTokens(), "kms:DataKeyPairSpec", r.keyPairSpec()),
+                c -> new EncryptionOperations(c).generateDataKeyPairWithoutPlaintext(r));
     }
 
     @Override
-    public SignResponse sign(SignRequest request) {
-        return signing.sign(request);
+    public SignResponse sign(SignRequest r) {
+        RequestFacts f = RequestFacts.builder().grantTokens(r.grantTokens()).key("kms:SigningAlgorithm",
+                r.signingAlgorithm()).key("kms:MessageType", r.messageType() == null ? "RAW" : r.messageType()).build();
+        return call(f, c -> new SigningOperations(c).sign(r));
     }
 
     @Override
-    public VerifyResponse verify(VerifyRequest request) {
-        return signing.verify(request);
+    public VerifyResponse verify(VerifyRequest r) {
+        RequestFacts f = RequestFacts.builder().grantTokens(r.grantTokens()).key("kms:SigningAlgorithm",
+                r.signingAlgorithm()).key("kms:MessageType", r.messageType() == null ? "RAW" : r.messageType()).build();
+        return call(f, c -> new SigningOperations(c).verify(r));
     }
 
     @Override
-    public GetPublicKeyResponse getPublicKey(GetPublicKeyRequest request) {
-        return signing.getPublicKey(request);
+    public GetPublicKeyResponse getPublicKey(GetPublicKeyRequest r) {
+        return call(facts(r.grantTokens()), c -> new SigningOperations(c).getPublicKey(r));
     }
 
     @Override
-    public GenerateMacResponse generateMac(GenerateMacRequest request) {
-        return signing.generateMac(request);
+    public GenerateMacResponse generateMac(GenerateMacRequest r) {
+        RequestFacts f = RequestFacts.builder().grantTokens(r.grantTokens()).key("kms:MacAlgorithm", r.macAlgorithm())
+                .build();
+        return call(f, c -> new SigningOperations(c).generateMac(r));
     }
 
     @Override
-    public VerifyMacResponse verifyMac(VerifyMacRequest request) {
-        return signing.verifyMac(request);
+    public VerifyMacResponse verifyMac(VerifyMacRequest r) {
+        RequestFacts f = RequestFacts.builder().grantTokens(r.grantTokens()).key("kms:MacAlgorithm", r.macAlgorithm())
+                .build();
+        return call(f, c -> new SigningOperations(c).verifyMac(r));
     }
 
     @Override
-    public GenerateRandomResponse generateRandom(GenerateRandomRequest request) {
-        return signing.generateRandom(request);
+    public GenerateRandomResponse generateRandom(GenerateRandomRequest r) {
+        return call(RequestFacts.NONE, c -> new SigningOperations(c).generateRandom(r));
     }
 
     @Override
-    public DeriveSharedSecretResponse deriveSharedSecret(DeriveSharedSecretRequest request) {
-        return signing.deriveSharedSecret(request);
+    public DeriveSharedSecretResponse deriveSharedSecret(DeriveSharedSecretRequest r) {
+        RequestFacts f = RequestFacts.builder().grantTokens(r.grantTokens())
+                .key("kms:KeyAgreementAlgorithm", r.keyAgreementAlgorithm()).build();
+        return call(f, c -> new SigningOperations(c).deriveSharedSecret(r));
     }
 
     @Override
-    public GetParametersForImportResponse getParametersForImport(GetParametersForImportRequest request) {
-        return imports.getParametersForImport(request);
+    public GetParametersForImportResponse getParametersForImport(GetParametersForImportRequest r) {
+        RequestFacts f = RequestFacts.builder().key("kms:WrappingAlgorithm", r.wrappingAlgorithm())
+                .key("kms:WrappingKeySpec", r.wrappingKeySpec()).build();
+        return call(f, c -> new ImportOperations(c).getParametersForImport(r));
     }
 
     @Override
-    public ImportKeyMaterialResponse importKeyMaterial(ImportKeyMaterialRequest request) {
-        return imports.importKeyMaterial(request);
+    public ImportKeyMaterialResponse importKeyMaterial(ImportKeyMaterialRequest r) {
+        RequestFacts f = RequestFacts.builder().key("kms:ExpirationModel", r.expirationModel())
+                .key("kms:ValidTo", r.validTo() == null ? null : r.validTo().getEpochSecond()).build();
+        return call(f, c -> new ImportOperations(c).importKeyMaterial(r));
     }
 
     @Override
-    public void deleteImportedKeyMaterial(DeleteImportedKeyMaterialRequest request) {
-        imports.deleteImportedKeyMaterial(request);
+    public void deleteImportedKeyMaterial(DeleteImportedKeyMaterialRequest r) {
+        run(RequestFacts.NONE, c -> new ImportOperations(c).deleteImportedKeyMaterial(r));
+    }
+
+    @Override
+    public void putKeyPolicy(PutKeyPolicyRequest r) {
+        RequestFacts f = RequestFacts.builder()
+                .key("kms:BypassPolicyLockoutSafetyCheck", Boolean.TRUE.equals(r.bypassPolicyLockoutSafetyCheck()))
+                .build();
+        run(f, c -> new PolicyOperations(c).putKeyPolicy(r));
+    }
+
+    @Override
+    public GetKeyPolicyResponse getKeyPolicy(GetKeyPolicyRequest r) {
+        return call(RequestFacts.NONE, c -> new PolicyOperations(c).getKeyPolicy(r));
+    }
+
+    @Override
+    public ListKeyPoliciesResponse listKeyPolicies(ListKeyPoliciesRequest r) {
+        return call(RequestFacts.NONE, c -> new PolicyOperations(c).listKeyPolicies(r));
+    }
+
+    @Override
+    public void putIdentityPolicy(PutIdentityPolicyRequest r) {
+        run(RequestFacts.NONE, c -> new PolicyOperations(c).putIdentityPolicy(r));
+    }
+
+    @Override
+    public GetIdentityPolicyResponse getIdentityPolicy(GetIdentityPolicyRequest r) {
+        return call(RequestFacts.NONE, c -> new PolicyOperations(c).getIdentityPolicy(r));
     }
 
     @Override
     public void close() {
+        if (owner != null) {
+            return;
+        }
         synchronized (this) {
             if (maintenance != null) {
                 maintenance.shutdownNow();

@@ -141,6 +141,10 @@ final class SigningOperations {
 
     GenerateRandomResponse generateRandom(GenerateRandomRequest request) {
         int n = Validate.range(Validate.required(request.numberOfBytes(), "numberOfBytes"), "numberOfBytes", 1, 1024, 0);
+        ctx.store.read(tx -> {
+            ctx.authorizeAccount(tx, Operation.GENERATE_RANDOM);
+            return null;
+        });
         byte[] out = new byte[n];
         ctx.random.nextBytes(out);
         return new GenerateRandomResponse(out);

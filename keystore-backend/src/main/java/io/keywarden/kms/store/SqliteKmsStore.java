@@ -118,6 +118,9 @@ public final class SqliteKmsStore implements KmsStore {
             StoreKeys keys = SqliteSchema.isEmpty(c)
                     ? initialize(label, c, rootKey, mayCreate)
                     : unlock(label, c, rootKey, SqliteSchema.readMeta(c));
+            if (SqliteSchema.lacksAdditions(c)) {
+                SqliteSchema.addMissing(c);
+            }
             return new SqliteKmsStore(label, dbFile, keys, c);
         } catch (SQLException e) {
             closeQuietly(c);

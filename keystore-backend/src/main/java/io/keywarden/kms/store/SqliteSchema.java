@@ -62,6 +62,18 @@ final class SqliteSchema {
                     + " mac BLOB NOT NULL)",
             "CREATE INDEX import_tokens_key ON import_tokens(key_id)");
 
+    /**
+     * Tables added after version 1 went out. They are additive (older Keywardens ignore them), so
+     * they are created, if missing, whenever a store opens, without changing the schema version.
+     */
+    static final List<String> ADDITIONS = List.of(
+            "CREATE TABLE IF NOT EXISTS identity_policies ("
+                    + " principal_arn TEXT PRIMARY KEY,"
+                    + " account TEXT NOT NULL,"
+                    + " policy TEXT NOT NULL,"
+                    + " updated_at TEXT,"
+                    + " mac BLOB NOT NULL)");
+
     private SqliteSchema() {
     }
 
@@ -76,6 +88,27 @@ final class SqliteSchema {
     static void create(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String ddl : DDL) {
+                s.execute(ddl);
+            }
+            for (String ddl : ADDITIONS) {
+                s.execute(ddl);
+            }
+        }
+    }
+
+    /** Whether a store lacks any of the {@link #ADDITIONS}. */
+    static boolean lacksAdditions(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                        + " AND name IN ('identity_policies')")) {
+            return rs.next() && rs.getLong(1) < 1;
+        }
+    }
+
+    /** Creates the missing {@link #ADDITIONS} (each statement is idempotent). */
+    static void addMissing(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String ddl : ADDITIONS) {
                 s.execute(ddl);
             }
         }

@@ -319,6 +319,44 @@ final class SqliteTransaction implements StoreTransaction {
         }
     }
 
+    // ---- identity policies
+
+    private static final String IDENTITY = "identity_policies";
+
+    @Override
+    public Optional<String> findIdentityPolicy(String principalArn) {
+        return one("find identity policy", "SELECT principal_arn, account, policy, updated_at, mac"
+                + " FROM identity_policies WHERE principal_arn = ?", this::identityPolicy, principalArn);
+    }
+
+    @Override
+    public void putIdentityPolicy(String principalArn, String account, String policy, Instant updatedAt) {
+        requireWritable();
+        String updated = text(updatedAt);
+        byte[] mac = keys.rowMac.compute(IDENTITY, principalArn, account, policy, updated);
+        update("put identity policy", "INSERT INTO identity_policies (principal_arn, account, policy, updated_at, mac)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT(principal_arn) DO UPDATE SET account = excluded.account,"
+                        + " policy = excluded.policy, updated_at = excluded.updated_at, mac = excluded.mac",
+                principalArn, account, policy, updated, mac);
+    }
+
+    @Override
+    public void deleteIdentityPolicy(String principalArn) {
+        requireWritable();
+        update("delete identity policy", "DELETE FROM identity_policies WHERE principal_arn = ?", principalArn);
+    }
+
+    private String identityPolicy(ResultSet rs) throws SQLException {
+        String arn = rs.getString(1);
+        String account = rs.getString(2);
+        String policy = rs.getString(3);
+        String updated = rs.getString(4);
+        if (!keys.rowMac.verify(rs.getBytes(5), IDENTITY, arn, account, policy, updated)) {
+            throw corrupted("the MAC of the identity policy row of " + arn + " does not verify");
+        }
+        return policy;
+    }
+
     // ---- whole-store verification
 
     /** Reads and verifies every row of every table, zeroing the secrets it opens. */
@@ -329,6 +367,8 @@ final class SqliteTransaction implements StoreTransaction {
             Arrays.fill(m.secret(), (byte) 0);
         }
         many("verify aliases", "SELECT " + ALIAS_COLUMNS + " FROM aliases", this::alias);
+        many("verify identity policies", "SELECT principal_arn, account, policy, updated_at, mac FROM identity_policies",
+                this::identityPolicy);
         for (ImportTokenRecord t : many("verify import tokens", "SELECT " + TOKEN_COLUMNS + " FROM import_tokens",
                 this::token)) {
             if (t.wrappingPrivateKey() != null) {

@@ -52,4 +52,12 @@ public interface StoreTransaction {
     Optional<ImportTokenRecord> findImportToken(String tokenId);
 
     void deleteImportTokens(String keyId);
+
+    /** The identity policy (JSON) of an IAM principal, if it has one. */
+    Optional<String> findIdentityPolicy(String principalArn);
+
+    /** Sets the identity policy of a principal of {@code account}. */
+    void putIdentityPolicy(String principalArn, String account, String policy, Instant updatedAt);
+
+    void deleteIdentityPolicy(String principalArn);
 }

@@ -120,6 +120,9 @@ class KeyStateTableTest {
             ListAliases                         | ok      | ok                | ok                       | ok
             ListResourceTags                    | ok      | ok                | ok                       | ok
             DeleteAlias                         | ok      | ok                | ok                       | ok
+            PutKeyPolicy                        | ok      | ok                | ok                       | ok
+            GetKeyPolicy                        | ok      | ok                | ok                       | ok
+            ListKeyPolicies                     | ok      | ok                | ok                       | ok
             """;
 
     static final List<String> OUTCOMES = List.of(OK, "DisabledException", "KMSInvalidStateException",
@@ -213,7 +216,8 @@ class KeyStateTableTest {
     void theGridCoversEveryOperationOfTheEngineInFourStates() {
         Map<String, Map<KeyState, String>> table = expectedTable();
         assertThat(table.keySet()).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(Operation.values()).map(Operation::apiName).toList());
+                Arrays.stream(Operation.values()).filter(o -> o.group() != Operation.Group.ACCOUNT)
+                        .map(Operation::apiName).distinct().toList());
         table.forEach((op, row) -> {
             assertThat(row.keySet()).as(op).containsExactly(KeyState.Enabled, KeyState.Disabled,
                     KeyState.PendingDeletion, KeyState.PendingImport);
@@ -402,6 +406,12 @@ class KeyStateTableTest {
                 kms.createAlias(new CreateAliasRequest(alias, k));
                 return () -> kms.deleteAlias(new DeleteAliasRequest(alias));
             });
+            case "PutKeyPolicy" -> manage(k -> () -> kms.putKeyPolicy(new io.keywarden.kms.api.PutKeyPolicyRequest(k,
+                    "default", kms.getKeyPolicy(new io.keywarden.kms.api.GetKeyPolicyRequest(k, null)).policy(), null)));
+            case "GetKeyPolicy" -> manage(k -> () ->
+                    kms.getKeyPolicy(new io.keywarden.kms.api.GetKeyPolicyRequest(k, "default")));
+            case "ListKeyPolicies" -> manage(k -> () -> assertThat(kms.listKeyPolicies(
+                    new io.keywarden.kms.api.ListKeyPoliciesRequest(k, null, null)).policyNames()).containsExactly("default"));
             default -> throw new IllegalArgumentException("No scenario for " + operation);
         };
     }

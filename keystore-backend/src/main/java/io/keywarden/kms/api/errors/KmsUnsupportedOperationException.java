@@ -14,4 +14,9 @@ public class KmsUnsupportedOperationException extends KmsException {
     public String errorType() {
         return "UnsupportedOperationException";
     }
+
+    /** The error of an operation a backend does not implement (the default of newer KmsBackend operations). */
+    public static KmsUnsupportedOperationException notImplemented(String operation) {
+        return new KmsUnsupportedOperationException(operation + " is not supported by this backend.");
+    }
 }

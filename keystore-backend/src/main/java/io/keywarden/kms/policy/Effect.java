@@ -1,0 +1,6 @@
+package io.keywarden.kms.policy;
+
+/** A statement's Effect. */
+public enum Effect {
+    Allow, Deny
+}
