@@ -84,6 +84,39 @@ public interface KmsBackend extends AutoCloseable {
 
     void deleteImportedKeyMaterial(DeleteImportedKeyMaterialRequest request);
 
+    // ---- Keywarden extensions beyond AWS KMS: certificate entries (used by the KMS key store)
+
+    /**
+     * Keywarden extension (not an AWS KMS operation): stores, or replaces, the certificate chain
+     * under {@code entryName}, beside an asymmetric key whose public key the first certificate
+     * certifies, or as a trusted-certificate entry (null key id). Deleting the key deletes its
+     * entries. Backends without the extension (AWS KMS) throw
+     * {@link io.keywarden.kms.api.errors.KmsUnsupportedOperationException}.
+     */
+    default void putCertificateEntry(PutCertificateEntryRequest request) {
+        throw unsupported("PutCertificateEntry");
+    }
+
+    /** Keywarden extension (not an AWS KMS operation): one certificate entry; NotFoundException if absent. */
+    default GetCertificateEntryResponse getCertificateEntry(GetCertificateEntryRequest request) {
+        throw unsupported("GetCertificateEntry");
+    }
+
+    /** Keywarden extension (not an AWS KMS operation): the names of the certificate entries, in order. */
+    default ListCertificateEntriesResponse listCertificateEntries(ListCertificateEntriesRequest request) {
+        throw unsupported("ListCertificateEntries");
+    }
+
+    /** Keywarden extension (not an AWS KMS operation): removes an entry (not its key); NotFoundException if absent. */
+    default void deleteCertificateEntry(DeleteCertificateEntryRequest request) {
+        throw unsupported("DeleteCertificateEntry");
+    }
+
+    private static io.keywarden.kms.api.errors.KmsUnsupportedOperationException unsupported(String operation) {
+        return new io.keywarden.kms.api.errors.KmsUnsupportedOperationException(operation
+                + " is a Keywarden extension that this backend does not offer.");
+    }
+
     /** Releases the backend's resources; the default does nothing. */
     @Override
     default void close() {

@@ -8,6 +8,12 @@ import io.keywarden.kms.api.CreateKeyResponse;
 import io.keywarden.kms.api.DecryptRequest;
 import io.keywarden.kms.api.DecryptResponse;
 import io.keywarden.kms.api.DeleteAliasRequest;
+import io.keywarden.kms.api.DeleteCertificateEntryRequest;
+import io.keywarden.kms.api.GetCertificateEntryRequest;
+import io.keywarden.kms.api.GetCertificateEntryResponse;
+import io.keywarden.kms.api.ListCertificateEntriesRequest;
+import io.keywarden.kms.api.ListCertificateEntriesResponse;
+import io.keywarden.kms.api.PutCertificateEntryRequest;
 import io.keywarden.kms.api.DeleteImportedKeyMaterialRequest;
 import io.keywarden.kms.api.DeriveSharedSecretRequest;
 import io.keywarden.kms.api.DeriveSharedSecretResponse;
@@ -89,6 +95,7 @@ public final class KmsEngine implements KmsBackend {
     private final EncryptionOperations encryption;
     private final SigningOperations signing;
     private final ImportOperations imports;
+    private final CertificateOperations certificates;
     private ScheduledExecutorService maintenance;
 
     public KmsEngine(KmsStore store, Clock clock, EngineSettings settings) {
@@ -106,6 +113,7 @@ public final class KmsEngine implements KmsBackend {
         this.encryption = new EncryptionOperations(ctx);
         this.signing = new SigningOperations(ctx);
         this.imports = new ImportOperations(ctx);
+        this.certificates = new CertificateOperations(ctx);
     }
 
     /**
@@ -342,5 +350,27 @@ public final class KmsEngine implements KmsBackend {
         if (ownsStore) {
             ctx.store.close();
         }
+    }
+
+    // ---- Keywarden extension: certificate entries
+
+    @Override
+    public void putCertificateEntry(PutCertificateEntryRequest request) {
+        certificates.putCertificateEntry(request);
+    }
+
+    @Override
+    public GetCertificateEntryResponse getCertificateEntry(GetCertificateEntryRequest request) {
+        return certificates.getCertificateEntry(request);
+    }
+
+    @Override
+    public ListCertificateEntriesResponse listCertificateEntries(ListCertificateEntriesRequest request) {
+        return certificates.listCertificateEntries(request);
+    }
+
+    @Override
+    public void deleteCertificateEntry(DeleteCertificateEntryRequest request) {
+        certificates.deleteCertificateEntry(request);
     }
 }
