@@ -25,6 +25,7 @@ import javax.crypto.BadPaddingException;
  *   <li>a ciphertext that does not authenticate → {@link AEADBadTagException} (envelope) or
  *       {@link BadPaddingException} (RSA);</li>
  *   <li>failures while signing → {@link SignatureException};</li>
+ *   <li>key store operations → {@link java.security.KeyStoreException};</li>
  *   <li>anything else (throttling, internal errors) → {@link ProviderException}.</li>
  * </ul>
  */
@@ -62,6 +63,11 @@ public final class JcaErrors {
 
     public static SignatureException signature(KmsException e) {
         return new SignatureException(e.errorType() + ": " + e.getMessage(), e);
+    }
+
+    /** For the KMS key store: every KMS error is a KeyStoreException naming the error type. */
+    public static java.security.KeyStoreException keyStore(String what, KmsException e) {
+        return new java.security.KeyStoreException(what + ": " + e.errorType() + ": " + e.getMessage(), e);
     }
 
     public static ProviderException provider(KmsException e) {
