@@ -3,6 +3,8 @@ package io.keywarden.provider;
 import io.keywarden.kms.api.KmsBackend;
 import io.keywarden.kms.config.KeywardenConfig;
 import io.keywarden.kms.engine.EmbeddedKms;
+import io.keywarden.provider.envelope.DataKeyCache;
+import io.keywarden.provider.envelope.DataKeyCachePolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.ProviderException;
@@ -21,6 +23,8 @@ public final class KeywardenRuntime {
 
     private final String configuredPath;
     private volatile KmsBackend backend;
+    private volatile DataKeyCachePolicy cachePolicy;
+    private final Map<DataKeyCachePolicy, DataKeyCache[]> caches = new ConcurrentHashMap<>();
 
     KeywardenRuntime(String configuredPath) {
         this.configuredPath = configuredPath;
@@ -103,5 +107,28 @@ public final class KeywardenRuntime {
                         + e.getMessage(), e);
             }
         });
+    }
+
+    /**
+     * Turns data-key caching on for envelope encryption with this policy (null: off, the default).
+     * A {@code KmsEncryptionSpec} with a cache policy overrides this for one cipher.
+     */
+    public void setDataKeyCaching(DataKeyCachePolicy policy) {
+        this.cachePolicy = policy;
+    }
+
+    /** The runtime-wide cache policy, or null when caching is off. */
+    public DataKeyCachePolicy dataKeyCaching() {
+        return cachePolicy;
+    }
+
+    /** The encryption cache for a policy, shared by every cipher of this runtime using it. */
+    public DataKeyCache encryptionCache(DataKeyCachePolicy policy) {
+        return caches.computeIfAbsent(policy, p -> new DataKeyCache[] {new DataKeyCache(p), new DataKeyCache(p)})[0];
+    }
+
+    /** The decryption cache for a policy (keyed by wrapped key), shared likewise. */
+    public DataKeyCache decryptionCache(DataKeyCachePolicy policy) {
+        return caches.computeIfAbsent(policy, p -> new DataKeyCache[] {new DataKeyCache(p), new DataKeyCache(p)})[1];
     }
 }

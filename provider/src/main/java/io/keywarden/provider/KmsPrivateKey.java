@@ -25,4 +25,9 @@ public class KmsPrivateKey extends KmsHandle implements PrivateKey {
     public PublicKey publicKey() {
         return publicKey;
     }
+
+    /** A handle for verifying with the backend (Verify) instead of locally; see {@link KmsPublicKey}. */
+    public KmsPublicKey publicHandle() {
+        return new KmsPublicKey(runtime(), keyId(), getAlgorithm(), publicKey);
+    }
 }

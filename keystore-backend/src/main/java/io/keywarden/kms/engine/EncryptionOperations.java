@@ -194,6 +194,11 @@ final class EncryptionOperations {
     }
 
     private Opened openSymmetric(Operation op, String keyId, byte[] ciphertext, Map<String, String> context) {
+        if (keyId != null) {
+            // A named asymmetric key with the default algorithm is a usage error, whatever the bytes look like.
+            ctx.store.read(tx -> KeyChecks.encryptionAlgorithm(ctx.resolver.resolve(tx, keyId),
+                    EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT));
+        }
         SymmetricCiphertextFormat.Header header = SymmetricCiphertextFormat.peek(ciphertext);
         if (keyId != null) {
             String named = ctx.store.read(tx -> ctx.resolver.keyIdOf(tx, keyId));

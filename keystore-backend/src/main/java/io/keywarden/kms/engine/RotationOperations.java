@@ -84,7 +84,11 @@ final class RotationOperations {
         int limit = Paging.limit(request.limit());
         String after = Paging.after(request.marker());
         return ctx.readKey(Operation.LIST_KEY_ROTATIONS, request.keyId(), (tx, key) -> {
-            requireRotatable(key);
+            // A symmetric key with imported material has key materials too (none rotated here): listing
+            // them is allowed in every key state, PendingImport included, as AWS's key state table says.
+            if (key.keySpec() != KeySpec.SYMMETRIC_DEFAULT) {
+                requireRotatable(key);
+            }
             int afterVersion = after == null ? 0 : parseVersion(after);
             List<MaterialRecord> rotations = tx.listMaterials(key.keyId()).stream()
                     .filter(m -> m.rotationType() != null && m.version() > afterVersion)

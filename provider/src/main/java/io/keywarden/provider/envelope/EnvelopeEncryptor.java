@@ -1,0 +1,139 @@
+package io.keywarden.provider.envelope;
+
+import static io.keywarden.provider.envelope.EnvelopeFormat.*;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+
+/**
+ * Writes one envelope: the header at the first data call, then frames as they fill. Holds at most
+ * one frame of plaintext. Application AAD is accepted until the first data call.
+ */
+public final class EnvelopeEncryptor {
+
+    private final EnvelopeHeader header;
+    private final KeySchedule schedule;
+    private final int frameSize;
+    private final MessageDigest aad;
+    private final byte[] pending;
+    private int have;
+    private FrameCipher frames;
+    private long bytes;
+
+    /** Starts a message with a random message id. The caller keeps (and zeroes) the data key. */
+    public static EnvelopeEncryptor start(byte[] dataKey, byte[] wrappedKey, String keyArn, byte[] contextHash,
+                                          byte[] appIv, int frameSize, SecureRandom random) {
+        byte[] messageId = new byte[MESSAGE_ID_LENGTH];
+        random.nextBytes(messageId);
+        return new EnvelopeEncryptor(dataKey, wrappedKey, keyArn, messageId, contextHash, appIv, frameSize);
+    }
+
+    /** With a given message id: for the test vectors. */
+    EnvelopeEncryptor(byte[] dataKey, byte[] wrappedKey, String keyArn, byte[] messageId, byte[] contextHash,
+                      byte[] appIv, int frameSize) {
+        checkFrameSize(frameSize);
+        boolean hasIv = appIv != null && appIv.length > 0;
+        this.schedule = KeySchedule.derive(dataKey, messageId, contextHash, hasIv ? appIv : null);
+        this.header = new EnvelopeHeader(hasIv ? FLAG_APP_IV : 0, frameSize, messageId, keyArn, wrappedKey,
+                schedule.commitment());
+        this.frameSize = frameSize;
+        this.pending = new byte[frameSize];
+        try {
+            this.aad = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public EnvelopeHeader header() {
+        return header;
+    }
+
+    /** Plaintext bytes encrypted so far. */
+    public long bytes() {
+        return bytes;
+    }
+
+    public void updateAad(byte[] in, int off, int len) {
+        if (frames != null) {
+            throw new IllegalStateException("AAD must be supplied before the data (as with AES-GCM)");
+        }
+        aad.update(in, off, len);
+    }
+
+    /** An upper bound of the output of {@code update} ({@code last = false}) or {@code doFinal}. */
+    public long outputSize(int len, boolean last) {
+        long total = (long) have + Math.max(len, 0);
+        long count = last ? Math.max(1, (total + frameSize - 1) / frameSize) : total == 0 ? 0 : (total - 1) / frameSize;
+        long payload = last ? total : count * frameSize;
+        return (frames == null ? header.length() : 0) + payload + count * TAG_LENGTH;
+    }
+
+    /** Encrypts; emits every frame known to be non-final. Returns the bytes written to {@code out}. */
+    public int update(byte[] in, int off, int len, byte[] out, int outOff) {
+        int w = begin(out, outOff);
+        try {
+            while (len > 0) {
+                if (have == frameSize) {
+                    w += frames.frame(pending, 0, have, false, out, outOff + w);
+                    have = 0;
+                } else if (have == 0 && len > frameSize) {
+                    w += frames.frame(in, off, frameSize, false, out, outOff + w);
+                    off += frameSize;
+                    len -= frameSize;
+                    bytes += frameSize;
+                    continue;
+                }
+                int n = Math.min(frameSize - have, len);
+                System.arraycopy(in, off, pending, have, n);
+                have += n;
+                off += n;
+                len -= n;
+                bytes += n;
+            }
+        } catch (AEADBadTagException e) {
+            throw new IllegalStateException(e);
+        }
+        return w;
+    }
+
+    /** Encrypts the rest and writes the final frame; zeroes the message key. */
+    public int doFinal(byte[] in, int off, int len, byte[] out, int outOff) {
+        int w = update(in, off, len, out, outOff);
+        try {
+            w += frames.frame(pending, 0, have, true, out, outOff + w);
+        } catch (AEADBadTagException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            destroy();
+        }
+        return w;
+    }
+
+    private int begin(byte[] out, int outOff) {
+        if (frames != null) {
+            return 0;
+        }
+        byte[] h = header.encoded();
+        byte[] digest = headerDigest(h, aad.digest());
+        frames = new FrameCipher(Cipher.ENCRYPT_MODE, schedule, digest);
+        System.arraycopy(h, 0, out, outOff, h.length);
+        return h.length;
+    }
+
+    static byte[] headerDigest(byte[] header, byte[] aadHash) {
+        byte[] both = Arrays.copyOf(header, header.length + aadHash.length);
+        System.arraycopy(aadHash, 0, both, header.length, aadHash.length);
+        return EncryptionContexts.sha256(both);
+    }
+
+    /** Zeroes the derived key and buffered plaintext. */
+    public void destroy() {
+        schedule.destroy();
+        Arrays.fill(pending, (byte) 0);
+    }
+}
