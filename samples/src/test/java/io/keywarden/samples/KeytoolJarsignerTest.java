@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sample c: the JDK's keytool and jarsigner on the KMS key store, with
- * {@code -storetype KMS -keystore NONE -providerClass … -providerArg … -providerPath …}.
+ * {@code -storetype KMS -keystore NONE -providerClass … -providerArg …} (keytool: {@code -providerPath};
+ * jarsigner: {@code -J-cp}).
  */
 class KeytoolJarsignerTest {
 
@@ -110,7 +111,7 @@ class KeytoolJarsignerTest {
             out.closeEntry();
         }
         Path signed = dir.resolve("app-signed.jar");
-        List<String> sign = new ArrayList<>(env.kmsKeyStoreOptions());
+        List<String> sign = new ArrayList<>(env.jarsignerKmsOptions());
         sign.addAll(List.of("-keypass", "changeit", "-signedjar", signed.toString(), jar.toString(), "signer"));
         SampleEnvironment.run(env.tool("jarsigner", sign)).check();
 

@@ -98,10 +98,21 @@ final class SampleEnvironment implements AutoCloseable {
         return new ProcessBuilder(cmd).directory(dir.toFile());
     }
 
-    /** The options that make keytool or jarsigner use the KMS key store of this environment. */
+    /**
+     * The options that make keytool or jarsigner use the KMS key store of this environment. The
+     * tools' launchers resolve only the JDK modules they need; the store's SQLite driver needs
+     * {@code java.sql}, hence {@code -J--add-modules=java.sql}.
+     */
     List<String> kmsKeyStoreOptions() {
-        return List.of("-keystore", "NONE", "-storetype", "KMS", "-providerClass", PROVIDER_CLASS,
+        return List.of("-J--add-modules=java.sql", "-keystore", "NONE", "-storetype", "KMS", "-providerClass", PROVIDER_CLASS,
                 "-providerArg", config.toString(), "-providerPath", classPath(), "-storepass", "changeit");
+    }
+
+    /** The same for jarsigner, which has no {@code -providerPath}: the class path goes to its JVM. */
+    List<String> jarsignerKmsOptions() {
+        return List.of("-J--add-modules=java.sql", "-J-cp", "-J" + classPath(), "-keystore", "NONE",
+                "-storetype", "KMS", "-providerClass", PROVIDER_CLASS, "-providerArg", config.toString(),
+                "-storepass", "changeit");
     }
 
     record Result(int exitCode, String out, String err) {
