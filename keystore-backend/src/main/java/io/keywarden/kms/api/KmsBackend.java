@@ -94,27 +94,26 @@ public interface KmsBackend extends AutoCloseable {
      * {@link io.keywarden.kms.api.errors.KmsUnsupportedOperationException}.
      */
     default void putCertificateEntry(PutCertificateEntryRequest request) {
-        throw unsupported("PutCertificateEntry");
+        throw new io.keywarden.kms.api.errors.KmsUnsupportedOperationException(
+                "PutCertificateEntry is a Keywarden extension that this backend does not offer.");
     }
 
     /** Keywarden extension (not an AWS KMS operation): one certificate entry; NotFoundException if absent. */
     default GetCertificateEntryResponse getCertificateEntry(GetCertificateEntryRequest request) {
-        throw unsupported("GetCertificateEntry");
+        throw new io.keywarden.kms.api.errors.KmsUnsupportedOperationException(
+                "GetCertificateEntry is a Keywarden extension that this backend does not offer.");
     }
 
     /** Keywarden extension (not an AWS KMS operation): the names of the certificate entries, in order. */
     default ListCertificateEntriesResponse listCertificateEntries(ListCertificateEntriesRequest request) {
-        throw unsupported("ListCertificateEntries");
+        throw new io.keywarden.kms.api.errors.KmsUnsupportedOperationException(
+                "ListCertificateEntries is a Keywarden extension that this backend does not offer.");
     }
 
     /** Keywarden extension (not an AWS KMS operation): removes an entry (not its key); NotFoundException if absent. */
     default void deleteCertificateEntry(DeleteCertificateEntryRequest request) {
-        throw unsupported("DeleteCertificateEntry");
-    }
-
-    private static io.keywarden.kms.api.errors.KmsUnsupportedOperationException unsupported(String operation) {
-        return new io.keywarden.kms.api.errors.KmsUnsupportedOperationException(operation
-                + " is a Keywarden extension that this backend does not offer.");
+        throw new io.keywarden.kms.api.errors.KmsUnsupportedOperationException(
+                "DeleteCertificateEntry is a Keywarden extension that this backend does not offer.");
     }
 
     /** Releases the backend's resources; the default does nothing. */
