@@ -26,6 +26,7 @@ import javax.crypto.BadPaddingException;
  *   <li>a ciphertext that does not authenticate → {@link AEADBadTagException} (envelope) or
  *       {@link BadPaddingException} (RSA);</li>
  *   <li>failures while signing → {@link SignatureException};</li>
+ *   <li>key store operations → {@link java.security.KeyStoreException};</li>
  *   <li>failures in steps that cannot throw checked exceptions ({@code Mac.doFinal},
  *       {@code Cipher.doFinal} other than a bad ciphertext, {@code KeyAgreement.generateSecret})
  *       → {@link ProviderException};</li>
@@ -115,6 +116,11 @@ public final class JcaErrors {
 
     public static SignatureException signature(KmsException e) {
         return new SignatureException(e.errorType() + ": " + e.getMessage(), e);
+    }
+
+    /** For the KMS key store: every KMS error is a KeyStoreException naming the error type. */
+    public static java.security.KeyStoreException keyStore(String what, KmsException e) {
+        return new java.security.KeyStoreException(what + ": " + e.errorType() + ": " + e.getMessage(), e);
     }
 
     public static ProviderException provider(KmsException e) {

@@ -1,5 +1,7 @@
 package io.keywarden.provider;
 
+import java.lang.reflect.Constructor;
+import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +106,52 @@ public final class KeywardenProvider extends Provider {
     private void register() {
         for (Entry e : SERVICES) {
             Map<String, String> attributes = e.handlesOnly() ? Map.of("SupportedKeyClasses", HANDLE) : null;
-            putService(new Service(this, e.type(), e.algorithm(), e.className(), e.aliases(), attributes));
+            putService(new KeywardenService(this, e.type(), e.algorithm(), e.className(), e.aliases(), attributes));
+        }
+    }
+
+    /**
+     * A service whose SPI may take the provider instance that created it: the JDK's
+     * {@code Service.newInstance} calls a no-argument constructor, so an SPI that needs the
+     * provider's runtime (the key store, the generators) declares a public constructor taking a
+     * {@code KeywardenProvider}, and this service calls it. Other SPIs are made as the JDK does.
+     */
+    private static final class KeywardenService extends Service {
+
+        private final KeywardenProvider owner;
+
+        KeywardenService(KeywardenProvider owner, String type, String algorithm, String className,
+                List<String> aliases, Map<String, String> attributes) {
+            super(owner, type, algorithm, className, aliases, attributes);
+            this.owner = owner;
+        }
+
+        @Override
+        public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
+            if (constructorParameter == null) {
+                Constructor<?> withProvider = providerConstructor();
+                if (withProvider != null) {
+                    try {
+                        return withProvider.newInstance(owner);
+                    } catch (ReflectiveOperationException e) {
+                        Throwable cause = e.getCause() != null ? e.getCause() : e;
+                        throw new NoSuchAlgorithmException("Error constructing implementation of "
+                                + getType() + "." + getAlgorithm() + " in provider " + NAME, cause);
+                    }
+                }
+            }
+            return super.newInstance(constructorParameter);
+        }
+
+        private Constructor<?> providerConstructor() throws NoSuchAlgorithmException {
+            try {
+                Class<?> c = Class.forName(getClassName(), false, KeywardenProvider.class.getClassLoader());
+                return c.getConstructor(KeywardenProvider.class);
+            } catch (ClassNotFoundException e) {
+                throw new NoSuchAlgorithmException("Class " + getClassName() + " not found", e);
+            } catch (NoSuchMethodException e) {
+                return null;
+            }
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The backend a provider instance works with, opened on first use from the configuration file.
  * The file is the one given to {@link KeywardenProvider#configure(String)}, else the
  * {@code keywarden.config} system property, else the {@code KEYWARDEN_CONFIG} environment variable.
- * One backend per configuration file is shared by every provider instance in the JVM.
+ * One backend per store directory is shared by every provider instance in the JVM.
  */
 public final class KeywardenRuntime {
 
@@ -45,7 +45,7 @@ public final class KeywardenRuntime {
                 b = backend;
                 if (b == null) {
                     Path config = configFile();
-                    b = OPEN.computeIfAbsent(config, KeywardenRuntime::open);
+                    b = shared(load(config), config.toString());
                     if (cachePolicy == null) {
                         cachePolicy = cacheSettings(config);
                     }
@@ -80,14 +80,21 @@ public final class KeywardenRuntime {
         return file;
     }
 
-    private static KmsBackend open(Path config) {
+    /**
+     * A runtime on the backend of an already read configuration (the KMS key store's
+     * {@code load(stream, …)}); the backend is shared with every runtime on the same store.
+     */
+    public static KeywardenRuntime of(KeywardenConfig config, String source) {
+        KeywardenRuntime r = new KeywardenRuntime(null);
+        r.backend = shared(config, source);
+        return r;
+    }
+
+    private static KeywardenConfig load(Path config) {
         try {
-            return EmbeddedKms.open(KeywardenConfig.load(config));
+            return KeywardenConfig.load(config);
         } catch (KeywardenConfig.ConfigException e) {
             throw new ProviderException(e.getMessage() + " (in " + config + ")", e);
-        } catch (RuntimeException e) {
-            throw new ProviderException("Keywarden cannot open the backend configured in " + config + ": "
-                    + e.getMessage(), e);
         }
     }
 
@@ -97,6 +104,20 @@ public final class KeywardenRuntime {
         } catch (KeywardenConfig.ConfigException e) {
             throw new ProviderException(e.getMessage() + " (in " + config + ")", e);
         }
+    }
+
+    /** One backend per store directory in the JVM, whichever configuration names it. */
+    private static KmsBackend shared(KeywardenConfig config, String source) {
+        return OPEN.computeIfAbsent(config.store().toAbsolutePath().normalize(), store -> {
+            try {
+                return EmbeddedKms.open(config);
+            } catch (KeywardenConfig.ConfigException e) {
+                throw new ProviderException(e.getMessage() + " (in " + source + ")", e);
+            } catch (RuntimeException e) {
+                throw new ProviderException("Keywarden cannot open the backend configured in " + source + ": "
+                        + e.getMessage(), e);
+            }
+        });
     }
 
     /**

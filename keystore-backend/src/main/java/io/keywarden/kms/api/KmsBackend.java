@@ -110,6 +110,38 @@ public interface KmsBackend extends AutoCloseable {
         throw KmsUnsupportedOperationException.notImplemented("GetIdentityPolicy");
     }
 
+    // ---- Keywarden extensions beyond AWS KMS: certificate entries (used by the KMS key store)
+
+    /**
+     * Keywarden extension (not an AWS KMS operation): stores, or replaces, the certificate chain
+     * under {@code entryName}, beside an asymmetric key whose public key the first certificate
+     * certifies, or as a trusted-certificate entry (null key id). Deleting the key deletes its
+     * entries. Backends without the extension (AWS KMS) throw
+     * {@link io.keywarden.kms.api.errors.KmsUnsupportedOperationException}.
+     */
+    default void putCertificateEntry(PutCertificateEntryRequest request) {
+        throw new io.keywarden.kms.api.errors.KmsUnsupportedOperationException(
+                "PutCertificateEntry is a Keywarden extension that this backend does not offer.");
+    }
+
+    /** Keywarden extension (not an AWS KMS operation): one certificate entry; NotFoundException if absent. */
+    default GetCertificateEntryResponse getCertificateEntry(GetCertificateEntryRequest request) {
+        throw new io.keywarden.kms.api.errors.KmsUnsupportedOperationException(
+                "GetCertificateEntry is a Keywarden extension that this backend does not offer.");
+    }
+
+    /** Keywarden extension (not an AWS KMS operation): the names of the certificate entries, in order. */
+    default ListCertificateEntriesResponse listCertificateEntries(ListCertificateEntriesRequest request) {
+        throw new io.keywarden.kms.api.errors.KmsUnsupportedOperationException(
+                "ListCertificateEntries is a Keywarden extension that this backend does not offer.");
+    }
+
+    /** Keywarden extension (not an AWS KMS operation): removes an entry (not its key); NotFoundException if absent. */
+    default void deleteCertificateEntry(DeleteCertificateEntryRequest request) {
+        throw new io.keywarden.kms.api.errors.KmsUnsupportedOperationException(
+                "DeleteCertificateEntry is a Keywarden extension that this backend does not offer.");
+    }
+
     /** Releases the backend's resources; the default does nothing. */
     @Override
     default void close() {

@@ -8,6 +8,12 @@ import io.keywarden.kms.api.CreateKeyResponse;
 import io.keywarden.kms.api.DecryptRequest;
 import io.keywarden.kms.api.DecryptResponse;
 import io.keywarden.kms.api.DeleteAliasRequest;
+import io.keywarden.kms.api.DeleteCertificateEntryRequest;
+import io.keywarden.kms.api.GetCertificateEntryRequest;
+import io.keywarden.kms.api.GetCertificateEntryResponse;
+import io.keywarden.kms.api.ListCertificateEntriesRequest;
+import io.keywarden.kms.api.ListCertificateEntriesResponse;
+import io.keywarden.kms.api.PutCertificateEntryRequest;
 import io.keywarden.kms.api.DeleteImportedKeyMaterialRequest;
 import io.keywarden.kms.api.DeriveSharedSecretRequest;
 import io.keywarden.kms.api.DeriveSharedSecretResponse;
@@ -473,5 +479,27 @@ public final class KmsEngine implements KmsBackend {
         if (ownsStore) {
             ctx.store.close();
         }
+    }
+
+    // ---- Keywarden extension: certificate entries
+
+    @Override
+    public void putCertificateEntry(PutCertificateEntryRequest request) {
+        run(facts(null), c -> new CertificateOperations(c).putCertificateEntry(request));
+    }
+
+    @Override
+    public GetCertificateEntryResponse getCertificateEntry(GetCertificateEntryRequest request) {
+        return call(facts(null), c -> new CertificateOperations(c).getCertificateEntry(request));
+    }
+
+    @Override
+    public ListCertificateEntriesResponse listCertificateEntries(ListCertificateEntriesRequest request) {
+        return call(facts(null), c -> new CertificateOperations(c).listCertificateEntries(request));
+    }
+
+    @Override
+    public void deleteCertificateEntry(DeleteCertificateEntryRequest request) {
+        run(facts(null), c -> new CertificateOperations(c).deleteCertificateEntry(request));
     }
 }

@@ -188,7 +188,8 @@ public final class SqliteKmsStore implements KmsStore {
         }
     }
 
-    private static StoreKeys unlock(Path label, Connection c, RootKeySource rootKey, Map<String, String> meta) {
+    private static StoreKeys unlock(Path label, Connection c, RootKeySource rootKey, Map<String, String> meta)
+            throws SQLException {
         String version = meta.get(SqliteSchema.META_SCHEMA_VERSION);
         String storeId = meta.get(SqliteSchema.META_STORE_ID);
         String kind = meta.get(SqliteSchema.META_ROOT_KIND);
@@ -196,10 +197,7 @@ public final class SqliteKmsStore implements KmsStore {
         if (version == null || storeId == null || kind == null || verifier == null) {
             throw new StoreCorruptedException(label, "its metadata is incomplete (not a keywarden store?)");
         }
-        if (!version.equals(Integer.toString(SqliteSchema.VERSION))) {
-            throw new KMSInternalException("store " + label + " has schema version " + version
-                    + "; this Keywarden reads version " + SqliteSchema.VERSION);
-        }
+        int schemaVersion = schemaVersion(label, version);
         if (!kind.equals(rootKey.kind())) {
             throw new RootKeyException("store " + label + " was created with a root key of kind '" + kind
                     + "', but a " + rootKey.describe() + " was given");
@@ -224,7 +222,53 @@ public final class SqliteKmsStore implements KmsStore {
             throw new RootKeyException("store " + label + ": the " + rootKey.describe()
                     + " does not open this store (wrong root key or passphrase, or its metadata was altered)");
         }
+        if (schemaVersion < SqliteSchema.VERSION) {
+            try {
+                migrate(label, c, keys);
+            } catch (RuntimeException | SQLException e) {
+                keys.destroy();
+                throw e;
+            }
+        }
         return keys;
+    }
+
+    private static int schemaVersion(Path label, String version) {
+        int v;
+        try {
+            v = Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            throw new StoreCorruptedException(label, "its schema version is malformed");
+        }
+        if (v < 1 || v > SqliteSchema.VERSION) {
+            throw new KMSInternalException("store " + label + " has schema version " + version
+                    + "; this Keywarden reads versions 1 to " + SqliteSchema.VERSION);
+        }
+        return v;
+    }
+
+    /**
+     * Brings the schema to {@link SqliteSchema#VERSION} in one write transaction and re-computes the
+     * verifier over the new metadata; a process that finds the store already migrated does nothing.
+     */
+    private static void migrate(Path label, Connection c, StoreKeys keys) throws SQLException {
+        begin(label, c, true);
+        try {
+            Map<String, String> meta = SqliteSchema.readMeta(c);
+            int from = schemaVersion(label, meta.get(SqliteSchema.META_SCHEMA_VERSION));
+            if (from < SqliteSchema.VERSION) {
+                SqliteSchema.migrate(c, from);
+                Map<String, String> updated = new HashMap<>(meta);
+                updated.put(SqliteSchema.META_SCHEMA_VERSION, Integer.toString(SqliteSchema.VERSION));
+                updated.put(SqliteSchema.META_VERIFIER,
+                        Base64.getEncoder().encodeToString(keys.verifier(SqliteSchema.verifiedMeta(updated))));
+                SqliteSchema.writeMeta(c, updated);
+            }
+            exec(c, "COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c);
+            throw e;
+        }
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  */
 final class SqliteSchema {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final String META_SCHEMA_VERSION = "schema_version";
     static final String META_STORE_ID = "store_id";
@@ -24,6 +24,20 @@ final class SqliteSchema {
     static final String META_VERIFIER = "root_verifier";
     /** Prefix of the root key source's parameters, for example {@code root_param.argon2id.salt}. */
     static final String META_PARAM_PREFIX = "root_param.";
+
+    /** Added in version 2: certificate chains of the KMS key store (a Keywarden extension). */
+    static final String CERTIFICATE_ENTRIES = "CREATE TABLE certificate_entries ("
+            + " entry_name TEXT PRIMARY KEY,"
+            + " key_id TEXT REFERENCES keys(key_id) ON DELETE CASCADE,"
+            + " chain BLOB NOT NULL,"
+            + " created_at TEXT,"
+            + " mac BLOB NOT NULL)";
+    static final String CERTIFICATE_ENTRIES_INDEX =
+            "CREATE INDEX certificate_entries_key ON certificate_entries(key_id) WHERE key_id IS NOT NULL";
+
+    /** The statements that bring a store of version {@code n - 1} to version {@code n}, by n. */
+    static final Map<Integer, List<String>> MIGRATIONS = Map.of(
+            2, List.of(CERTIFICATE_ENTRIES, CERTIFICATE_ENTRIES_INDEX));
 
     static final List<String> DDL = List.of(
             "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -60,7 +74,9 @@ final class SqliteSchema {
                     + " sealed_private_key BLOB,"
                     + " valid_to TEXT,"
                     + " mac BLOB NOT NULL)",
-            "CREATE INDEX import_tokens_key ON import_tokens(key_id)");
+            "CREATE INDEX import_tokens_key ON import_tokens(key_id)",
+            CERTIFICATE_ENTRIES,
+            CERTIFICATE_ENTRIES_INDEX);
 
     /**
      * Tables added after version 1 went out. They are additive (older Keywardens ignore them), so
@@ -82,6 +98,17 @@ final class SqliteSchema {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
             return rs.next() && rs.getLong(1) == 0;
+        }
+    }
+
+    /** Runs the statements that take the schema from {@code from} to {@link #VERSION}. */
+    static void migrate(Connection c, int from) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (int v = from + 1; v <= VERSION; v++) {
+                for (String ddl : MIGRATIONS.get(v)) {
+                    s.execute(ddl);
+                }
+            }
         }
     }
 

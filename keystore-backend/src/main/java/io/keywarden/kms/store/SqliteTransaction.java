@@ -28,6 +28,7 @@ final class SqliteTransaction implements StoreTransaction {
     private static final String MATERIALS = "materials";
     private static final String ALIASES = "aliases";
     private static final String TOKENS = "import_tokens";
+    private static final String CERTIFICATES = "certificate_entries";
 
     private static final String KEY_COLUMNS = "key_id, account, key_state, due_at, record, mac";
     private static final String MATERIAL_COLUMNS =
@@ -35,6 +36,7 @@ final class SqliteTransaction implements StoreTransaction {
     private static final String ALIAS_COLUMNS = "alias_name, target_key_id, created_at, updated_at, mac";
     private static final String TOKEN_COLUMNS =
             "token_id, key_id, wrapping_algorithm, sealed_private_key, valid_to, mac";
+    private static final String CERTIFICATE_COLUMNS = "entry_name, key_id, chain, created_at, mac";
 
     private final Connection c;
     private final boolean writable;
@@ -80,6 +82,7 @@ final class SqliteTransaction implements StoreTransaction {
     public void deleteKey(String keyId) {
         requireWritable();
         update("delete import tokens", "DELETE FROM import_tokens WHERE key_id = ?", keyId);
+        update("delete certificate entries", "DELETE FROM certificate_entries WHERE key_id = ?", keyId);
         update("delete aliases", "DELETE FROM aliases WHERE target_key_id = ?", keyId);
         update("delete materials", "DELETE FROM materials WHERE key_id = ?", keyId);
         update("delete key", "DELETE FROM keys WHERE key_id = ?", keyId);
@@ -357,6 +360,55 @@ final class SqliteTransaction implements StoreTransaction {
         return policy;
     }
 
+    // ---- certificate entries
+
+    @Override
+    public Optional<CertificateEntryRecord> findCertificateEntry(String entryName) {
+        return one("find certificate entry", "SELECT " + CERTIFICATE_COLUMNS
+                + " FROM certificate_entries WHERE entry_name = ?", this::certificateEntry, entryName);
+    }
+
+    @Override
+    public void putCertificateEntry(CertificateEntryRecord e) {
+        requireWritable();
+        byte[] chain = CertificateChains.encode(e.certificateChain());
+        String created = text(e.creationDate());
+        byte[] mac = keys.rowMac.compute(CERTIFICATES, e.entryName(), e.keyId(), chain, created);
+        update("put certificate entry", "INSERT INTO certificate_entries (" + CERTIFICATE_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?) ON CONFLICT(entry_name) DO UPDATE SET key_id = excluded.key_id,"
+                        + " chain = excluded.chain, created_at = excluded.created_at, mac = excluded.mac",
+                e.entryName(), e.keyId(), chain, created, mac);
+    }
+
+    @Override
+    public void deleteCertificateEntry(String entryName) {
+        requireWritable();
+        update("delete certificate entry", "DELETE FROM certificate_entries WHERE entry_name = ?", entryName);
+    }
+
+    @Override
+    public List<CertificateEntryRecord> listCertificateEntries(String after, int limit) {
+        return many("list certificate entries", "SELECT " + CERTIFICATE_COLUMNS + " FROM certificate_entries"
+                        + " WHERE (? IS NULL OR entry_name > ?) ORDER BY entry_name LIMIT ?", this::certificateEntry,
+                after, after, Math.max(0, limit));
+    }
+
+    private CertificateEntryRecord certificateEntry(ResultSet rs) throws SQLException {
+        String name = rs.getString(1);
+        String keyId = rs.getString(2);
+        byte[] chain = rs.getBytes(3);
+        String created = rs.getString(4);
+        String row = "certificate entry " + name;
+        if (!keys.rowMac.verify(rs.getBytes(5), CERTIFICATES, name, keyId, chain, created)) {
+            throw corrupted("the MAC of " + row + " does not verify");
+        }
+        try {
+            return new CertificateEntryRecord(name, keyId, CertificateChains.decode(chain), instant(created, row));
+        } catch (IllegalArgumentException e) {
+            throw corrupted(row + " cannot be decoded");
+        }
+    }
+
     // ---- whole-store verification
 
     /** Reads and verifies every row of every table, zeroing the secrets it opens. */
@@ -369,6 +421,8 @@ final class SqliteTransaction implements StoreTransaction {
         many("verify aliases", "SELECT " + ALIAS_COLUMNS + " FROM aliases", this::alias);
         many("verify identity policies", "SELECT principal_arn, account, policy, updated_at, mac FROM identity_policies",
                 this::identityPolicy);
+        many("verify certificate entries", "SELECT " + CERTIFICATE_COLUMNS + " FROM certificate_entries",
+                this::certificateEntry);
         for (ImportTokenRecord t : many("verify import tokens", "SELECT " + TOKEN_COLUMNS + " FROM import_tokens",
                 this::token)) {
             if (t.wrappingPrivateKey() != null) {

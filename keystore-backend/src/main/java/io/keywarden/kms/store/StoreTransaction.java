@@ -17,7 +17,7 @@ public interface StoreTransaction {
     /** Inserts or replaces the key's record. */
     void putKey(KeyRecord key);
 
-    /** Removes the key with all its materials, aliases and import tokens, for good. */
+    /** Removes the key with all its materials, aliases, import tokens and certificate entries, for good. */
     void deleteKey(String keyId);
 
     List<KeyRecord> listKeys(String after, int limit);
@@ -60,4 +60,12 @@ public interface StoreTransaction {
     void putIdentityPolicy(String principalArn, String account, String policy, Instant updatedAt);
 
     void deleteIdentityPolicy(String principalArn);
+    Optional<CertificateEntryRecord> findCertificateEntry(String entryName);
+
+    /** Inserts or replaces the entry. */
+    void putCertificateEntry(CertificateEntryRecord entry);
+
+    void deleteCertificateEntry(String entryName);
+
+    List<CertificateEntryRecord> listCertificateEntries(String after, int limit);
 }
