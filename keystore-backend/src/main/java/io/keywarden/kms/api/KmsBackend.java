@@ -142,6 +142,28 @@ public interface KmsBackend extends AutoCloseable {
                 "DeleteCertificateEntry is a Keywarden extension that this backend does not offer.");
     }
 
+    // ---- grants
+
+    default CreateGrantResponse createGrant(CreateGrantRequest request) {
+        throw KmsUnsupportedOperationException.notImplemented("CreateGrant");
+    }
+
+    default ListGrantsResponse listGrants(ListGrantsRequest request) {
+        throw KmsUnsupportedOperationException.notImplemented("ListGrants");
+    }
+
+    default ListGrantsResponse listRetirableGrants(ListRetirableGrantsRequest request) {
+        throw KmsUnsupportedOperationException.notImplemented("ListRetirableGrants");
+    }
+
+    default void retireGrant(RetireGrantRequest request) {
+        throw KmsUnsupportedOperationException.notImplemented("RetireGrant");
+    }
+
+    default void revokeGrant(RevokeGrantRequest request) {
+        throw KmsUnsupportedOperationException.notImplemented("RevokeGrant");
+    }
+
     /** Releases the backend's resources; the default does nothing. */
     @Override
     default void close() {

@@ -33,9 +33,10 @@ final class ConfigTemplate {
                 # stretched with Argon2id. Leave empty to use rootKey.file.
                 rootKey.passphraseEnv=%s
 
-                # Quotas, as in AWS KMS: keys per account, and aliases per key.
+                # Quotas, as in AWS KMS: keys per account, aliases per key, and grants per key.
                 quota.keysPerAccount=100000
                 quota.aliasesPerKey=50
+                quota.grantsPerKey=50000
                 """.formatted(escape(store), escape(principal), escape(region), escape(rootKeyFile),
                         passphraseEnv == null ? "" : escape(passphraseEnv));
     }

@@ -62,6 +62,11 @@ import picocli.CommandLine.Spec;
             PolicyCommands.ListKeyPolicies.class,
             PolicyCommands.PutIdentityPolicy.class,
             PolicyCommands.GetIdentityPolicy.class,
+            GrantCommands.CreateGrant.class,
+            GrantCommands.ListGrants.class,
+            GrantCommands.ListRetirableGrants.class,
+            GrantCommands.RetireGrant.class,
+            GrantCommands.RevokeGrant.class,
         })
 final class KmsCommand implements Callable<Integer> {
 

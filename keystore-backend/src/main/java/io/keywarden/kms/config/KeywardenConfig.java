@@ -18,7 +18,8 @@ import java.util.Properties;
  *   <li>{@code rootKey.file} — the root key file (default {@code STORE/root.key}).</li>
  *   <li>{@code rootKey.passphraseEnv} — instead of the key file, the name of an environment
  *       variable holding a passphrase, stretched with Argon2id.</li>
- *   <li>{@code quota.keysPerAccount} (default 100000), {@code quota.aliasesPerKey} (default 50).</li>
+ *   <li>{@code quota.keysPerAccount} (default 100000), {@code quota.aliasesPerKey} (default 50),
+ *       {@code quota.grantsPerKey} (default 50000).</li>
  * </ul>
  */
 public record KeywardenConfig(
@@ -28,7 +29,14 @@ public record KeywardenConfig(
         Path rootKeyFile,
         String passphraseEnv,
         int keysPerAccount,
-        int aliasesPerKey) {
+        int aliasesPerKey,
+        int grantsPerKey) {
+
+    /** A configuration with the default grants-per-key quota. */
+    public KeywardenConfig(Path store, String principal, String region, Path rootKeyFile, String passphraseEnv,
+            int keysPerAccount, int aliasesPerKey) {
+        this(store, principal, region, rootKeyFile, passphraseEnv, keysPerAccount, aliasesPerKey, 50_000);
+    }
 
     public static final String DEFAULT_PRINCIPAL = "arn:aws:iam::111122223333:root";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -68,7 +76,8 @@ public record KeywardenConfig(
                 rootKeyFile,
                 blankToNull(p.getProperty("rootKey.passphraseEnv")),
                 intSetting(p, "quota.keysPerAccount", 100_000),
-                intSetting(p, "quota.aliasesPerKey", 50));
+                intSetting(p, "quota.aliasesPerKey", 50),
+                intSetting(p, "quota.grantsPerKey", 50_000));
         c.account();
         return c;
     }

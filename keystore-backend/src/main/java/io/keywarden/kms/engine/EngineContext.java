@@ -34,7 +34,7 @@ final class EngineContext {
         this.resolver = new KeyResolver(settings);
         this.random = random;
         this.lifecycle = new KeyLifecycle(this);
-        this.authorizer = new Authorizer(settings, clock, GrantRules::usable);
+        this.authorizer = new Authorizer(settings, clock, new GrantRules(settings, clock)::usable);
         this.call = new Call(io.keywarden.kms.api.Caller.of(settings.principal()), RequestFacts.NONE);
     }
 

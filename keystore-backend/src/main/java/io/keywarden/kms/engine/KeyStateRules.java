@@ -36,6 +36,7 @@ public final class KeyStateRules {
 
     static {
         row(Operation.Group.CRYPTO, Refusal.DISABLED, Refusal.PENDING_DELETION, Refusal.PENDING_IMPORT);
+        row(Operation.Group.CREATE_GRANT, Refusal.DISABLED, Refusal.PENDING_DELETION, Refusal.PENDING_IMPORT);
         row(Operation.Group.ENABLE_DISABLE, null, Refusal.PENDING_DELETION, Refusal.PENDING_IMPORT);
         row(Operation.Group.SCHEDULE_DELETION, null, Refusal.PENDING_DELETION, null);
         TABLE.put(Operation.Group.CANCEL_DELETION, new EnumMap<>(Map.of(

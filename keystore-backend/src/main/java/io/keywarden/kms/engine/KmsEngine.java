@@ -1,5 +1,13 @@
 package io.keywarden.kms.engine;
 
+import io.keywarden.kms.api.CreateGrantRequest;
+import io.keywarden.kms.api.CreateGrantResponse;
+import io.keywarden.kms.api.GrantConstraints;
+import io.keywarden.kms.api.ListGrantsRequest;
+import io.keywarden.kms.api.ListGrantsResponse;
+import io.keywarden.kms.api.ListRetirableGrantsRequest;
+import io.keywarden.kms.api.RetireGrantRequest;
+import io.keywarden.kms.api.RevokeGrantRequest;
 import io.keywarden.kms.api.CancelKeyDeletionRequest;
 import io.keywarden.kms.api.CancelKeyDeletionResponse;
 import io.keywarden.kms.api.CreateAliasRequest;
@@ -84,6 +92,8 @@ import io.keywarden.kms.store.KmsStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -463,6 +473,46 @@ public final class KmsEngine implements KmsBackend {
     @Override
     public GetIdentityPolicyResponse getIdentityPolicy(GetIdentityPolicyRequest r) {
         return call(RequestFacts.NONE, c -> new PolicyOperations(c).getIdentityPolicy(r));
+    }
+
+    @Override
+    public CreateGrantResponse createGrant(CreateGrantRequest r) {
+        GrantConstraints constraints = r.constraints();
+        List<String> constraintTypes = new ArrayList<>();
+        if (constraints != null && constraints.encryptionContextEquals() != null) {
+            constraintTypes.add("EncryptionContextEquals");
+        }
+        if (constraints != null && constraints.encryptionContextSubset() != null) {
+            constraintTypes.add("EncryptionContextSubset");
+        }
+        RequestFacts f = RequestFacts.builder().grantTokens(r.grantTokens())
+                .keys("kms:GrantOperations", r.operations() == null ? null
+                        : r.operations().stream().filter(java.util.Objects::nonNull).map(Enum::name).toList())
+                .key("kms:GranteePrincipal", r.granteePrincipal())
+                .key("kms:RetiringPrincipal", r.retiringPrincipal())
+                .key("kms:GrantIsForAWSResource", false)
+                .keys("kms:GrantConstraintType", constraintTypes.isEmpty() ? null : constraintTypes).build();
+        return call(f, c -> new GrantOperations(c).createGrant(r));
+    }
+
+    @Override
+    public ListGrantsResponse listGrants(ListGrantsRequest r) {
+        return call(RequestFacts.NONE, c -> new GrantOperations(c).listGrants(r));
+    }
+
+    @Override
+    public ListGrantsResponse listRetirableGrants(ListRetirableGrantsRequest r) {
+        return call(RequestFacts.NONE, c -> new GrantOperations(c).listRetirableGrants(r));
+    }
+
+    @Override
+    public void retireGrant(RetireGrantRequest r) {
+        run(RequestFacts.NONE, c -> new GrantOperations(c).retireGrant(r));
+    }
+
+    @Override
+    public void revokeGrant(RevokeGrantRequest r) {
+        run(RequestFacts.NONE, c -> new GrantOperations(c).revokeGrant(r));
     }
 
     @Override

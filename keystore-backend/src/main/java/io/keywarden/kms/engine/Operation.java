@@ -47,6 +47,11 @@ public enum Operation {
     PUT_KEY_POLICY("PutKeyPolicy", Group.ANY_STATE),
     GET_KEY_POLICY("GetKeyPolicy", Group.ANY_STATE),
     LIST_KEY_POLICIES("ListKeyPolicies", Group.ANY_STATE),
+    CREATE_GRANT("CreateGrant", Group.CREATE_GRANT),
+    LIST_GRANTS("ListGrants", Group.ANY_STATE),
+    RETIRE_GRANT("RetireGrant", Group.ANY_STATE),
+    REVOKE_GRANT("RevokeGrant", Group.ANY_STATE),
+    LIST_RETIRABLE_GRANTS("ListRetirableGrants", Group.ACCOUNT),
     CREATE_KEY("CreateKey", Group.ACCOUNT),
     LIST_KEYS("ListKeys", Group.ACCOUNT),
     LIST_ALIASES_ALL("ListAliases", Group.ACCOUNT),
@@ -54,7 +59,10 @@ public enum Operation {
 
     /** Rows of the key state table: operations that the key's state affects alike. */
     public enum Group {
-        CRYPTO, ENABLE_DISABLE, SCHEDULE_DELETION, CANCEL_DELETION, ROTATION, IMPORT, MANAGE, ANY_STATE,
+        CRYPTO,
+        /** CreateGrant: refused on a disabled key, pending deletion or pending import. */
+        CREATE_GRANT,
+        ENABLE_DISABLE, SCHEDULE_DELETION, CANCEL_DELETION, ROTATION, IMPORT, MANAGE, ANY_STATE,
         /** Not an operation on a key: no row of the key state table. */
         ACCOUNT
     }

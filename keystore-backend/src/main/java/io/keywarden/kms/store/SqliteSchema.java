@@ -88,7 +88,24 @@ final class SqliteSchema {
                     + " account TEXT NOT NULL,"
                     + " policy TEXT NOT NULL,"
                     + " updated_at TEXT,"
-                    + " mac BLOB NOT NULL)");
+                    + " mac BLOB NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS grants ("
+                    + " grant_id TEXT PRIMARY KEY,"
+                    + " key_id TEXT NOT NULL REFERENCES keys(key_id) ON DELETE CASCADE,"
+                    + " name TEXT,"
+                    + " grantee_principal TEXT NOT NULL,"
+                    + " retiring_principal TEXT,"
+                    + " issuing_account TEXT NOT NULL,"
+                    + " operations TEXT NOT NULL,"
+                    + " constraints TEXT,"
+                    + " token_hashes TEXT NOT NULL,"
+                    + " created_at TEXT NOT NULL,"
+                    + " mac BLOB NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS grants_key_grantee ON grants(key_id, grantee_principal)",
+            "CREATE INDEX IF NOT EXISTS grants_retiring ON grants(retiring_principal) WHERE retiring_principal IS NOT NULL");
+
+    /** The tables of {@link #ADDITIONS}. */
+    private static final List<String> ADDED_TABLES = List.of("identity_policies", "grants");
 
     private SqliteSchema() {
     }
@@ -127,8 +144,8 @@ final class SqliteSchema {
     static boolean lacksAdditions(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-                        + " AND name IN ('identity_policies')")) {
-            return rs.next() && rs.getLong(1) < 1;
+                        + " AND name IN ('" + String.join("', '", ADDED_TABLES) + "')")) {
+            return rs.next() && rs.getLong(1) < ADDED_TABLES.size();
         }
     }
 

@@ -83,6 +83,7 @@ final class SqliteTransaction implements StoreTransaction {
         requireWritable();
         update("delete import tokens", "DELETE FROM import_tokens WHERE key_id = ?", keyId);
         update("delete certificate entries", "DELETE FROM certificate_entries WHERE key_id = ?", keyId);
+        update("delete grants", "DELETE FROM grants WHERE key_id = ?", keyId);
         update("delete aliases", "DELETE FROM aliases WHERE target_key_id = ?", keyId);
         update("delete materials", "DELETE FROM materials WHERE key_id = ?", keyId);
         update("delete key", "DELETE FROM keys WHERE key_id = ?", keyId);
@@ -409,6 +410,104 @@ final class SqliteTransaction implements StoreTransaction {
         }
     }
 
+    // ---- grants
+
+    private static final String GRANTS = "grants";
+    private static final String GRANT_COLUMNS = "grant_id, key_id, name, grantee_principal, retiring_principal,"
+            + " issuing_account, operations, constraints, token_hashes, created_at, mac";
+
+    @Override
+    public Optional<GrantRecord> findGrant(String grantId) {
+        return one("find grant", "SELECT " + GRANT_COLUMNS + " FROM grants WHERE grant_id = ?", this::grant, grantId);
+    }
+
+    @Override
+    public void putGrant(GrantRecord g) {
+        requireWritable();
+        String operations = GrantColumns.operations(g.operations());
+        String constraints = GrantColumns.constraints(g.constraints());
+        String hashes = GrantColumns.tokenHashes(g.tokenHashes());
+        String created = text(g.createdAt());
+        byte[] mac = keys.rowMac.compute(GRANTS, g.grantId(), g.keyId(), g.name(), g.granteePrincipal(),
+                g.retiringPrincipal(), g.issuingAccount(), operations, constraints, hashes, created);
+        update("put grant", "INSERT INTO grants (" + GRANT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT(grant_id) DO UPDATE SET key_id = excluded.key_id, name = excluded.name,"
+                        + " grantee_principal = excluded.grantee_principal,"
+                        + " retiring_principal = excluded.retiring_principal,"
+                        + " issuing_account = excluded.issuing_account, operations = excluded.operations,"
+                        + " constraints = excluded.constraints, token_hashes = excluded.token_hashes,"
+                        + " created_at = excluded.created_at, mac = excluded.mac",
+                g.grantId(), g.keyId(), g.name(), g.granteePrincipal(), g.retiringPrincipal(), g.issuingAccount(),
+                operations, constraints, hashes, created, mac);
+    }
+
+    @Override
+    public void deleteGrant(String grantId) {
+        requireWritable();
+        update("delete grant", "DELETE FROM grants WHERE grant_id = ?", grantId);
+    }
+
+    @Override
+    public List<GrantRecord> listGrants(String keyId, String grantId, String granteePrincipal, String after,
+            int limit) {
+        return many("list grants", "SELECT " + GRANT_COLUMNS + " FROM grants WHERE key_id = ?"
+                        + " AND (? IS NULL OR grant_id = ?) AND (? IS NULL OR grantee_principal = ?)"
+                        + " AND (? IS NULL OR grant_id > ?) ORDER BY grant_id LIMIT ?", this::grant,
+                keyId, grantId, grantId, granteePrincipal, granteePrincipal, after, after, Math.max(0, limit));
+    }
+
+    @Override
+    public List<GrantRecord> grantsNamed(String keyId, String name) {
+        return many("find grants by name", "SELECT " + GRANT_COLUMNS + " FROM grants WHERE key_id = ? AND name = ?"
+                + " ORDER BY grant_id", this::grant, keyId, name);
+    }
+
+    @Override
+    public List<GrantRecord> listRetirableGrants(String retiringPrincipal, String after, int limit) {
+        return many("list retirable grants", "SELECT " + GRANT_COLUMNS + " FROM grants WHERE retiring_principal = ?"
+                        + " AND (? IS NULL OR grant_id > ?) ORDER BY grant_id LIMIT ?", this::grant,
+                retiringPrincipal, after, after, Math.max(0, limit));
+    }
+
+    @Override
+    public long countGrants(String keyId) {
+        requireOpen();
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM grants WHERE key_id = ?")) {
+            bind(ps, keyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.of(store, "count grants", e);
+        }
+    }
+
+    private GrantRecord grant(ResultSet rs) throws SQLException {
+        String grantId = rs.getString(1);
+        String keyId = rs.getString(2);
+        String name = rs.getString(3);
+        String grantee = rs.getString(4);
+        String retiring = rs.getString(5);
+        String issuing = rs.getString(6);
+        String operations = rs.getString(7);
+        String constraints = rs.getString(8);
+        String hashes = rs.getString(9);
+        String created = rs.getString(10);
+        String row = "grant " + grantId;
+        if (!keys.rowMac.verify(rs.getBytes(11), GRANTS, grantId, keyId, name, grantee, retiring, issuing,
+                operations, constraints, hashes, created)) {
+            throw corrupted("the MAC of " + row + " does not verify");
+        }
+        try {
+            return new GrantRecord(grantId, keyId, name, grantee, retiring, issuing,
+                    GrantColumns.operations(operations), GrantColumns.constraints(constraints),
+                    GrantColumns.tokenHashes(hashes), instant(created, row));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw corrupted(row + " cannot be decoded");
+        }
+    }
+
     // ---- whole-store verification
 
     /** Reads and verifies every row of every table, zeroing the secrets it opens. */
@@ -423,6 +522,7 @@ final class SqliteTransaction implements StoreTransaction {
                 this::identityPolicy);
         many("verify certificate entries", "SELECT " + CERTIFICATE_COLUMNS + " FROM certificate_entries",
                 this::certificateEntry);
+        many("verify grants", "SELECT " + GRANT_COLUMNS + " FROM grants", this::grant);
         for (ImportTokenRecord t : many("verify import tokens", "SELECT " + TOKEN_COLUMNS + " FROM import_tokens",
                 this::token)) {
             if (t.wrappingPrivateKey() != null) {

@@ -68,4 +68,27 @@ public interface StoreTransaction {
     void deleteCertificateEntry(String entryName);
 
     List<CertificateEntryRecord> listCertificateEntries(String after, int limit);
+
+    // ---- grants (docs/store.md, table grants)
+
+    Optional<GrantRecord> findGrant(String grantId);
+
+    /** Inserts or replaces a grant (an idempotent CreateGrant adds a token hash to its grant). */
+    void putGrant(GrantRecord grant);
+
+    void deleteGrant(String grantId);
+
+    /**
+     * The grants of a key ordered by grant id, after {@code after}; {@code grantId} and
+     * {@code granteePrincipal}, when not null, filter.
+     */
+    List<GrantRecord> listGrants(String keyId, String grantId, String granteePrincipal, String after, int limit);
+
+    /** The grants of a key with this name (CreateGrant's idempotency). */
+    List<GrantRecord> grantsNamed(String keyId, String name);
+
+    /** The grants of any key whose retiring principal is {@code retiringPrincipal}, ordered by grant id. */
+    List<GrantRecord> listRetirableGrants(String retiringPrincipal, String after, int limit);
+
+    long countGrants(String keyId);
 }

@@ -67,7 +67,7 @@ class CliEndToEndTest {
     void initWritesEverySettingAndRefusesToOverwrite() throws Exception {
         String text = Files.readString(conf);
         for (String setting : List.of("store=", "principal=", "region=", "rootKey.file=", "rootKey.passphraseEnv=",
-                "quota.keysPerAccount=", "quota.aliasesPerKey=")) {
+                "quota.keysPerAccount=", "quota.aliasesPerKey=", "quota.grantsPerKey=")) {
             assertThat(text).contains("\n" + setting);
         }
         assertThat(home.resolve("store")).isDirectory();

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.keywarden.kms.api.CreateGrantRequest;
+import io.keywarden.kms.api.GrantListEntry;
+import io.keywarden.kms.api.GrantOperation;
+import io.keywarden.kms.api.ListGrantsRequest;
+import io.keywarden.kms.api.RetireGrantRequest;
+import io.keywarden.kms.api.RevokeGrantRequest;
 import io.keywarden.kms.api.CancelKeyDeletionRequest;
 import io.keywarden.kms.api.CreateAliasRequest;
 import io.keywarden.kms.api.DataKeyPairSpec;
@@ -123,6 +129,10 @@ class KeyStateTableTest {
             PutKeyPolicy                        | ok      | ok                | ok                       | ok
             GetKeyPolicy                        | ok      | ok                | ok                       | ok
             ListKeyPolicies                     | ok      | ok                | ok                       | ok
+            CreateGrant                         | ok      | DisabledException | KMSInvalidStateException | KMSInvalidStateException
+            ListGrants                          | ok      | ok                | ok                       | ok
+            RetireGrant                         | ok      | ok                | ok                       | ok
+            RevokeGrant                         | ok      | ok                | ok                       | ok
             """;
 
     static final List<String> OUTCOMES = List.of(OK, "DisabledException", "KMSInvalidStateException",
@@ -309,6 +319,11 @@ class KeyStateTableTest {
         return new Scenario(Kind.SYMMETRIC, false, false, p);
     }
 
+    /** A grant operation: the grant is made first, so PendingImport is reached by deleting imported material. */
+    private static Scenario granted(Preparation p) {
+        return new Scenario(Kind.SYMMETRIC, true, false, p);
+    }
+
     private static Scenario imports(Preparation p) {
         return new Scenario(Kind.SYMMETRIC, true, true, p);
     }
@@ -412,6 +427,21 @@ class KeyStateTableTest {
                     kms.getKeyPolicy(new io.keywarden.kms.api.GetKeyPolicyRequest(k, "default")));
             case "ListKeyPolicies" -> manage(k -> () -> assertThat(kms.listKeyPolicies(
                     new io.keywarden.kms.api.ListKeyPoliciesRequest(k, null, null)).policyNames()).containsExactly("default"));
+            case "CreateGrant" -> manage(k -> () -> kms.createGrant(CreateGrantRequest.builder().keyId(k)
+                    .granteePrincipal(GRANTEE).operations(GrantOperation.DescribeKey).build()));
+            case "ListGrants" -> granted(k -> {
+                String grantId = grant(k);
+                return () -> assertThat(kms.listGrants(ListGrantsRequest.builder().keyId(k).build()).grants())
+                        .extracting(GrantListEntry::grantId).containsExactly(grantId);
+            });
+            case "RetireGrant" -> granted(k -> {
+                String grantId = grant(k);
+                return () -> kms.retireGrant(RetireGrantRequest.builder().keyId(k).grantId(grantId).build());
+            });
+            case "RevokeGrant" -> granted(k -> {
+                String grantId = grant(k);
+                return () -> kms.revokeGrant(new RevokeGrantRequest(k, grantId));
+            });
             default -> throw new IllegalArgumentException("No scenario for " + operation);
         };
     }
@@ -428,6 +458,14 @@ class KeyStateTableTest {
     private byte[] mac(String keyId) {
         return f.kms.generateMac(GenerateMacRequest.builder().keyId(keyId).message(DATA)
                 .macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256).build()).mac();
+    }
+
+    static final String GRANTEE = "arn:aws:iam::" + EngineFixture.ACCOUNT + ":user/grantee";
+
+    /** A grant on the key, made while the key is still enabled. */
+    private String grant(String keyId) {
+        return f.kms.createGrant(CreateGrantRequest.builder().keyId(keyId).granteePrincipal(GRANTEE)
+                .operations(GrantOperation.DescribeKey).build()).grantId();
     }
 
     private static String aliasFor(String keyId) {

@@ -275,7 +275,25 @@ class PolicySuiteTest {
                         List.of(grant(BOB, Set.of("Decrypt"), null, null), grant(BOB, Set.of("Encrypt"), null, null)),
                         Reason.ALLOWED_BY_GRANT),
                 grantRow("a grant allows a key administrator nothing more than it lists", ADMIN, "kms:Decrypt", ALICE_USES, Map.of(),
-                        List.of(grant(ADMIN, Set.of("DescribeKey"), null, null)), Reason.NO_IDENTITY_POLICY_ALLOWS));
+                        List.of(grant(ADMIN, Set.of("DescribeKey"), null, null)), Reason.NO_IDENTITY_POLICY_ALLOWS),
+                grantRow("a constrained grant allows CreateGrant (constraints checked on the new grant)", BOB,
+                        "kms:CreateGrant", DEFAULT, Map.of(), List.of(grant(BOB, Set.of("CreateGrant"), ec, null)),
+                        Reason.ALLOWED_BY_GRANT),
+                grantRow("a grant never allows RevokeGrant", BOB, "kms:RevokeGrant", DEFAULT, Map.of(),
+                        List.of(grant(BOB, Set.of("RetireGrant", "CreateGrant"), null, null)), Reason.NO_IDENTITY_POLICY_ALLOWS),
+                grantRow("a grant token's grant is one more grant: it allows at once", BOB, "kms:Encrypt", DEFAULT, ec,
+                        List.of(grant(BOB, Set.of("Decrypt"), null, null), new GrantTerms("token", BOB, Set.of("Encrypt"), null, ec)),
+                        Reason.ALLOWED_BY_GRANT),
+                grantRow("a grant token for another grantee does not", BOB, "kms:Encrypt", DEFAULT, Map.of(),
+                        List.of(new GrantTerms("token", ALICE, Set.of("Encrypt"), null, null)), Reason.NO_IDENTITY_POLICY_ALLOWS),
+                new Row("an identity policy deny beats a grant", BOB, "kms:Decrypt", KEY, Map.of(), DEFAULT,
+                        identity(stmt("Deny", null, "\"kms:Decrypt\"", null)), Map.of(),
+                        List.of(grant(BOB, Set.of("Decrypt"), null, null)), Reason.EXPLICIT_DENY_IN_IDENTITY_POLICY),
+                grantRow("Equals and Subset together: both must hold", BOB, "kms:Decrypt", DEFAULT, Map.of("dept", "finance", "x", "y"),
+                        List.of(grant(BOB, Set.of("Decrypt"), Map.of("dept", "finance"), Map.of("x", "y"))),
+                        Reason.NO_IDENTITY_POLICY_ALLOWS),
+                grantRow("ReEncryptFrom is its own grant operation", BOB, "kms:ReEncryptFrom", DEFAULT, Map.of(),
+                        List.of(grant(BOB, Set.of("ReEncryptTo"), null, null)), Reason.NO_IDENTITY_POLICY_ALLOWS));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -688,5 +706,73 @@ class PolicySuiteTest {
         assertThat(Wildcard.matches("a?c", "ac")).isFalse();
         assertThat(Wildcard.matches("KMS:*", "kms:Decrypt", true)).isTrue();
         assertThat(Wildcard.matches("KMS:*", "kms:Decrypt", false)).isFalse();
+    }
+
+    // ---- 6. grants: what a grantee with CreateGrant may pass on, who may retire a grant
+
+    record PassOn(String name, Set<String> parentOps, Map<String, String> parentEquals,
+            Map<String, String> parentSubset, Set<String> ops, Map<String, String> equals, Map<String, String> subset,
+            boolean allowed) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<PassOn> passOns() {
+        Set<String> encCreate = Set.of("Encrypt", "Decrypt", "CreateGrant");
+        Map<String, String> fin = Map.of("dept", "finance");
+        Map<String, String> finTeam = Map.of("dept", "finance", "team", "a");
+        return Stream.of(
+                new PassOn("a subset of its operations", encCreate, null, null, Set.of("Encrypt"), null, null, true),
+                new PassOn("all of its operations", encCreate, null, null, encCreate, null, null, true),
+                new PassOn("an operation it does not have", encCreate, null, null, Set.of("Encrypt", "Sign"), null, null, false),
+                new PassOn("without CreateGrant nothing", Set.of("Encrypt"), null, null, Set.of("Encrypt"), null, null, false),
+                new PassOn("unconstrained parent: constraints may be added", encCreate, null, null, Set.of("Decrypt"), fin, null, true),
+                new PassOn("Subset parent: same subset", encCreate, null, fin, Set.of("Encrypt"), null, fin, true),
+                new PassOn("Subset parent: a larger subset is stricter", encCreate, null, fin, Set.of("Encrypt"), null, finTeam, true),
+                new PassOn("Subset parent: an Equals containing its pairs", encCreate, null, fin, Set.of("Encrypt"), finTeam, null, true),
+                new PassOn("Subset parent: no constraints is weaker", encCreate, null, fin, Set.of("Encrypt"), null, null, false),
+                new PassOn("Subset parent: another value is weaker", encCreate, null, fin, Set.of("Encrypt"), null, Map.of("dept", "hr"), false),
+                new PassOn("Subset parent: an Equals without its pairs", encCreate, null, fin, Set.of("Encrypt"), Map.of("x", "y"), null, false),
+                new PassOn("Equals parent: the same Equals", encCreate, fin, null, Set.of("Encrypt"), fin, null, true),
+                new PassOn("Equals parent: a Subset is weaker", encCreate, fin, null, Set.of("Encrypt"), null, fin, false),
+                new PassOn("Equals parent: another Equals", encCreate, fin, null, Set.of("Encrypt"), finTeam, null, false),
+                new PassOn("Equals parent: no constraints", encCreate, fin, null, Set.of("Encrypt"), null, null, false),
+                new PassOn("both in the parent: both needed", encCreate, finTeam, fin, Set.of("Encrypt"), finTeam, null, true),
+                new PassOn("both in the parent: Subset alone is weaker", encCreate, finTeam, fin, Set.of("Encrypt"), null, finTeam, false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("passOns")
+    void passOn(PassOn p) {
+        GrantTerms parent = new GrantTerms("p", BOB, p.parentOps(), p.parentEquals(), p.parentSubset());
+        assertThat(parent.mayPassOn(p.ops(), p.equals(), p.subset())).as(p.name()).isEqualTo(p.allowed());
+    }
+
+    record Retire(String name, String caller, String grantee, String retiring, Set<String> ops, boolean allowed) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Retire> retirements() {
+        return Stream.of(
+                new Retire("the retiring principal", ALICE, BOB, ALICE, Set.of("Encrypt"), true),
+                new Retire("the grantee of a grant listing RetireGrant", BOB, BOB, null, Set.of("Encrypt", "RetireGrant"), true),
+                new Retire("the grantee of a grant without RetireGrant", BOB, BOB, null, Set.of("Encrypt"), false),
+                new Retire("the grantee that is also the retiring principal", BOB, BOB, BOB, Set.of("Encrypt"), true),
+                new Retire("the issuing account's root", ROOT, BOB, ALICE, Set.of("Encrypt"), true),
+                new Retire("another account's root", OTHER_ROOT, BOB, ALICE, Set.of("Encrypt"), false),
+                new Retire("a key administrator, by the grant alone", ADMIN, BOB, ALICE, Set.of("Encrypt", "RetireGrant"), false),
+                new Retire("a principal of another account named as retiring principal", CAROL, BOB, CAROL, Set.of("Encrypt"), true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("retirements")
+    void retirement(Retire r) {
+        assertThat(GrantRetirement.mayRetire(r.caller(), r.grantee(), r.retiring(), ACCT, r.ops()))
+                .as(r.name()).isEqualTo(r.allowed());
     }
 }
