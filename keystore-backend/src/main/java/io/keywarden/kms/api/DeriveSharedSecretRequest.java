@@ -51,6 +51,6 @@ public record DeriveSharedSecretRequest(
     /** Byte arrays are shown by length only: they may be plaintext or key material. */
     @Override
     public String toString() {
-        return "DeriveSharedSecretRequest[" + "keyId=" + keyId + ", " + "keyAgreementAlgorithm=" + keyAgreementAlgorithm + ", " + "publicKey=" + (publicKey == null ? "null" : "<" + publicKey.length + " bytes>") + ", " + "grantTokens=" + grantTokens + "]";
+        return "DeriveSharedSecretRequest[" + "keyId=" + keyId + ", " + "keyAgreementAlgorithm=" + keyAgreementAlgorithm + ", " + "publicKey=" + (publicKey == null ? "null" : "<" + publicKey.length + " bytes>") + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + "]";
     }
 }

@@ -33,4 +33,10 @@ public record DescribeKeyRequest(
             return new DescribeKeyRequest(keyId, grantTokens);
         }
     }
+
+    /** Grant tokens are secrets: shown redacted. */
+    @Override
+    public String toString() {
+        return "DescribeKeyRequest[" + "keyId=" + keyId + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + "]";
+    }
 }

@@ -59,6 +59,6 @@ public record EncryptRequest(
     /** Byte arrays are shown by length only: they may be plaintext or key material. */
     @Override
     public String toString() {
-        return "EncryptRequest[" + "keyId=" + keyId + ", " + "plaintext=" + (plaintext == null ? "null" : "<" + plaintext.length + " bytes>") + ", " + "encryptionContext=" + encryptionContext + ", " + "grantTokens=" + grantTokens + ", " + "encryptionAlgorithm=" + encryptionAlgorithm + "]";
+        return "EncryptRequest[" + "keyId=" + keyId + ", " + "plaintext=" + (plaintext == null ? "null" : "<" + plaintext.length + " bytes>") + ", " + "encryptionContext=" + encryptionContext + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + ", " + "encryptionAlgorithm=" + encryptionAlgorithm + "]";
     }
 }

@@ -48,4 +48,10 @@ public record GenerateDataKeyPairRequest(
             return new GenerateDataKeyPairRequest(encryptionContext, keyId, keyPairSpec, grantTokens);
         }
     }
+
+    /** Grant tokens are secrets: shown redacted. */
+    @Override
+    public String toString() {
+        return "GenerateDataKeyPairRequest[" + "encryptionContext=" + encryptionContext + ", " + "keyId=" + keyId + ", " + "keyPairSpec=" + keyPairSpec + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + "]";
+    }
 }

@@ -48,4 +48,10 @@ public record GenerateDataKeyPairWithoutPlaintextRequest(
             return new GenerateDataKeyPairWithoutPlaintextRequest(encryptionContext, keyId, keyPairSpec, grantTokens);
         }
     }
+
+    /** Grant tokens are secrets: shown redacted. */
+    @Override
+    public String toString() {
+        return "GenerateDataKeyPairWithoutPlaintextRequest[" + "encryptionContext=" + encryptionContext + ", " + "keyId=" + keyId + ", " + "keyPairSpec=" + keyPairSpec + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + "]";
+    }
 }

@@ -55,4 +55,10 @@ public record GenerateDataKeyRequest(
             return new GenerateDataKeyRequest(keyId, encryptionContext, numberOfBytes, keySpec, grantTokens);
         }
     }
+
+    /** Grant tokens are secrets: shown redacted. */
+    @Override
+    public String toString() {
+        return "GenerateDataKeyRequest[" + "keyId=" + keyId + ", " + "encryptionContext=" + encryptionContext + ", " + "numberOfBytes=" + numberOfBytes + ", " + "keySpec=" + keySpec + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + "]";
+    }
 }

@@ -55,4 +55,10 @@ public record GenerateDataKeyWithoutPlaintextRequest(
             return new GenerateDataKeyWithoutPlaintextRequest(keyId, encryptionContext, keySpec, numberOfBytes, grantTokens);
         }
     }
+
+    /** Grant tokens are secrets: shown redacted. */
+    @Override
+    public String toString() {
+        return "GenerateDataKeyWithoutPlaintextRequest[" + "keyId=" + keyId + ", " + "encryptionContext=" + encryptionContext + ", " + "keySpec=" + keySpec + ", " + "numberOfBytes=" + numberOfBytes + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + "]";
+    }
 }

@@ -51,6 +51,6 @@ public record GenerateMacRequest(
     /** Byte arrays are shown by length only: they may be plaintext or key material. */
     @Override
     public String toString() {
-        return "GenerateMacRequest[" + "message=" + (message == null ? "null" : "<" + message.length + " bytes>") + ", " + "keyId=" + keyId + ", " + "macAlgorithm=" + macAlgorithm + ", " + "grantTokens=" + grantTokens + "]";
+        return "GenerateMacRequest[" + "message=" + (message == null ? "null" : "<" + message.length + " bytes>") + ", " + "keyId=" + keyId + ", " + "macAlgorithm=" + macAlgorithm + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + "]";
     }
 }

@@ -33,4 +33,10 @@ public record GetPublicKeyRequest(
             return new GetPublicKeyRequest(keyId, grantTokens);
         }
     }
+
+    /** Grant tokens are secrets: shown redacted. */
+    @Override
+    public String toString() {
+        return "GetPublicKeyRequest[" + "keyId=" + keyId + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + "]";
+    }
 }

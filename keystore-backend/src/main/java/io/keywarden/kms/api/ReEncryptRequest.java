@@ -80,6 +80,6 @@ public record ReEncryptRequest(
     /** Byte arrays are shown by length only: they may be plaintext or key material. */
     @Override
     public String toString() {
-        return "ReEncryptRequest[" + "ciphertextBlob=" + (ciphertextBlob == null ? "null" : "<" + ciphertextBlob.length + " bytes>") + ", " + "sourceEncryptionContext=" + sourceEncryptionContext + ", " + "sourceKeyId=" + sourceKeyId + ", " + "destinationKeyId=" + destinationKeyId + ", " + "destinationEncryptionContext=" + destinationEncryptionContext + ", " + "sourceEncryptionAlgorithm=" + sourceEncryptionAlgorithm + ", " + "destinationEncryptionAlgorithm=" + destinationEncryptionAlgorithm + ", " + "grantTokens=" + grantTokens + "]";
+        return "ReEncryptRequest[" + "ciphertextBlob=" + (ciphertextBlob == null ? "null" : "<" + ciphertextBlob.length + " bytes>") + ", " + "sourceEncryptionContext=" + sourceEncryptionContext + ", " + "sourceKeyId=" + sourceKeyId + ", " + "destinationKeyId=" + destinationKeyId + ", " + "destinationEncryptionContext=" + destinationEncryptionContext + ", " + "sourceEncryptionAlgorithm=" + sourceEncryptionAlgorithm + ", " + "destinationEncryptionAlgorithm=" + destinationEncryptionAlgorithm + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + "]";
     }
 }

@@ -58,6 +58,6 @@ public record SignRequest(
     /** Byte arrays are shown by length only: they may be plaintext or key material. */
     @Override
     public String toString() {
-        return "SignRequest[" + "keyId=" + keyId + ", " + "message=" + (message == null ? "null" : "<" + message.length + " bytes>") + ", " + "messageType=" + messageType + ", " + "grantTokens=" + grantTokens + ", " + "signingAlgorithm=" + signingAlgorithm + "]";
+        return "SignRequest[" + "keyId=" + keyId + ", " + "message=" + (message == null ? "null" : "<" + message.length + " bytes>") + ", " + "messageType=" + messageType + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + ", " + "signingAlgorithm=" + signingAlgorithm + "]";
     }
 }

@@ -58,6 +58,6 @@ public record VerifyMacRequest(
     /** Byte arrays are shown by length only: they may be plaintext or key material. */
     @Override
     public String toString() {
-        return "VerifyMacRequest[" + "message=" + (message == null ? "null" : "<" + message.length + " bytes>") + ", " + "keyId=" + keyId + ", " + "macAlgorithm=" + macAlgorithm + ", " + "mac=" + (mac == null ? "null" : "<" + mac.length + " bytes>") + ", " + "grantTokens=" + grantTokens + "]";
+        return "VerifyMacRequest[" + "message=" + (message == null ? "null" : "<" + message.length + " bytes>") + ", " + "keyId=" + keyId + ", " + "macAlgorithm=" + macAlgorithm + ", " + "mac=" + (mac == null ? "null" : "<" + mac.length + " bytes>") + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + "]";
     }
 }
