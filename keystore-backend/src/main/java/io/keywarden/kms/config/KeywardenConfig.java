@@ -19,6 +19,8 @@ import java.util.Properties;
  *   <li>{@code rootKey.passphraseEnv} — instead of the key file, the name of an environment
  *       variable holding a passphrase, stretched with Argon2id.</li>
  *   <li>{@code quota.keysPerAccount} (default 100000), {@code quota.aliasesPerKey} (default 50).</li>
+ *   <li>{@code audit.digest.interval}, {@code quota.rate.<class>}, {@code retry.maxAttempts},
+ *       {@code retry.maxDelayMillis}: see {@link ServiceSettings}.</li>
  * </ul>
  */
 public record KeywardenConfig(
@@ -28,7 +30,15 @@ public record KeywardenConfig(
         Path rootKeyFile,
         String passphraseEnv,
         int keysPerAccount,
-        int aliasesPerKey) {
+        int aliasesPerKey,
+        ServiceSettings service) {
+
+    /** A configuration with the default {@link ServiceSettings} (audit, request quotas, retries). */
+    public KeywardenConfig(Path store, String principal, String region, Path rootKeyFile, String passphraseEnv,
+            int keysPerAccount, int aliasesPerKey) {
+        this(store, principal, region, rootKeyFile, passphraseEnv, keysPerAccount, aliasesPerKey,
+                ServiceSettings.defaults());
+    }
 
     public static final String DEFAULT_PRINCIPAL = "arn:aws:iam::111122223333:root";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -68,7 +78,8 @@ public record KeywardenConfig(
                 rootKeyFile,
                 blankToNull(p.getProperty("rootKey.passphraseEnv")),
                 intSetting(p, "quota.keysPerAccount", 100_000),
-                intSetting(p, "quota.aliasesPerKey", 50));
+                intSetting(p, "quota.aliasesPerKey", 50),
+                ServiceSettings.fromProperties(p));
         c.account();
         return c;
     }

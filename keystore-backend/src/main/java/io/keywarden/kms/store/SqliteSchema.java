@@ -72,7 +72,27 @@ final class SqliteSchema {
                     + " account TEXT NOT NULL,"
                     + " policy TEXT NOT NULL,"
                     + " updated_at TEXT,"
+                    + " mac BLOB NOT NULL)",
+            // the audit trail (docs/audit.md): append-only hash chain, signed digests, signing key
+            "CREATE TABLE IF NOT EXISTS audit_events ("
+                    + " seq INTEGER PRIMARY KEY,"
+                    + " event TEXT NOT NULL,"
+                    + " prev_hash BLOB NOT NULL,"
+                    + " hash BLOB NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS audit_digests ("
+                    + " seq INTEGER PRIMARY KEY,"
+                    + " digest TEXT NOT NULL,"
+                    + " signature BLOB NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS audit_signing_keys ("
+                    + " key_id TEXT PRIMARY KEY,"
+                    + " public_key BLOB NOT NULL,"
+                    + " sealed_private_key BLOB NOT NULL,"
+                    + " created_at TEXT NOT NULL,"
                     + " mac BLOB NOT NULL)");
+
+    /** The tables of {@link #ADDITIONS}. */
+    private static final List<String> ADDED_TABLES =
+            List.of("identity_policies", "audit_events", "audit_digests", "audit_signing_keys");
 
     private SqliteSchema() {
     }
@@ -98,10 +118,11 @@ final class SqliteSchema {
 
     /** Whether a store lacks any of the {@link #ADDITIONS}. */
     static boolean lacksAdditions(Connection c) throws SQLException {
+        String names = String.join(", ", ADDED_TABLES.stream().map(n -> "'" + n + "'").toList());
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-                        + " AND name IN ('identity_policies')")) {
-            return rs.next() && rs.getLong(1) < 1;
+                        + " AND name IN (" + names + ")")) {
+            return rs.next() && rs.getLong(1) < ADDED_TABLES.size();
         }
     }
 

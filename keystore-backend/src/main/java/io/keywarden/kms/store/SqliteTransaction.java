@@ -357,6 +357,14 @@ final class SqliteTransaction implements StoreTransaction {
         return policy;
     }
 
+    // ---- audit trail
+
+    @Override
+    public AuditTable audit() {
+        requireOpen();
+        return new SqliteAuditTable(c, writable, keys, store);
+    }
+
     // ---- whole-store verification
 
     /** Reads and verifies every row of every table, zeroing the secrets it opens. */
@@ -369,6 +377,7 @@ final class SqliteTransaction implements StoreTransaction {
         many("verify aliases", "SELECT " + ALIAS_COLUMNS + " FROM aliases", this::alias);
         many("verify identity policies", "SELECT principal_arn, account, policy, updated_at, mac FROM identity_policies",
                 this::identityPolicy);
+        new SqliteAuditTable(c, false, keys, store).verifyRows();
         for (ImportTokenRecord t : many("verify import tokens", "SELECT " + TOKEN_COLUMNS + " FROM import_tokens",
                 this::token)) {
             if (t.wrappingPrivateKey() != null) {

@@ -60,4 +60,7 @@ public interface StoreTransaction {
     void putIdentityPolicy(String principalArn, String account, String policy, Instant updatedAt);
 
     void deleteIdentityPolicy(String principalArn);
+
+    /** The audit trail's tables in this transaction (docs/audit.md). */
+    AuditTable audit();
 }
