@@ -82,7 +82,10 @@ public final class KeywardenRuntime {
 
     private static KmsBackend open(Path config) {
         try {
-            return EmbeddedKms.open(KeywardenConfig.load(config));
+            KeywardenConfig c = KeywardenConfig.load(config);
+            // throttled calls are retried with bounded, jittered exponential backoff (docs/configuration.md)
+            return io.keywarden.kms.client.RetryingBackend.wrap(EmbeddedKms.open(c),
+                    c.service().retryMaxAttempts(), c.service().retryMaxDelayMillis());
         } catch (KeywardenConfig.ConfigException e) {
             throw new ProviderException(e.getMessage() + " (in " + config + ")", e);
         } catch (RuntimeException e) {

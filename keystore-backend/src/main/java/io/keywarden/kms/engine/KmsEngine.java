@@ -102,6 +102,7 @@ public final class KmsEngine implements KmsBackend {
     /** Null for an engine of {@link #forCaller}: the engine it was made from owns the resources. */
     private final KmsEngine owner;
     private ScheduledExecutorService maintenance;
+    private final ServiceSettings service;
 
     public KmsEngine(KmsStore store, Clock clock, EngineSettings settings) {
         this(store, clock, settings, true);
@@ -123,6 +124,7 @@ public final class KmsEngine implements KmsBackend {
     public KmsEngine(KmsStore store, Clock clock, EngineSettings settings, boolean ownsStore, ServiceSettings service,
             java.util.function.LongSupplier nanoTime) {
         this.ctx = new EngineContext(store, clock, settings, new SecureRandom(), service, nanoTime);
+        this.service = service;
         this.ownsStore = ownsStore;
         this.caller = Caller.of(settings.principal());
         this.owner = null;
@@ -130,6 +132,7 @@ public final class KmsEngine implements KmsBackend {
 
     private KmsEngine(KmsEngine owner, Caller caller) {
         this.ctx = owner.ctx;
+        this.service = owner.service;
         this.ownsStore = false;
         this.caller = caller;
         this.owner = owner;
@@ -229,6 +232,11 @@ public final class KmsEngine implements KmsBackend {
                         "due-task maintenance failed: " + e.getClass().getSimpleName());
             }
         }, 0, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The audit, quota and retry settings this engine was opened with. */
+    public ServiceSettings service() {
+        return service;
     }
 
     public EngineSettings settings() {
