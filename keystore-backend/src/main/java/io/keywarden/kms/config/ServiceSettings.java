@@ -82,6 +82,19 @@ public record ServiceSettings(int digestInterval, Map<QuotaClass, Double> rates,
                 DEFAULT_RETRY_MAX_DELAY_MILLIS);
     }
 
+    /**
+     * AWS's defaults, but no request quotas (every rate infinite): engines built directly in code
+     * (tests, embedding applications) unless they pass settings; the CLI and the provider read
+     * keywarden.conf and so get AWS's quotas.
+     */
+    public static ServiceSettings unthrottled() {
+        EnumMap<QuotaClass, Double> none = new EnumMap<>(QuotaClass.class);
+        for (QuotaClass q : QuotaClass.values()) {
+            none.put(q, Double.POSITIVE_INFINITY);
+        }
+        return defaults().withRates(none);
+    }
+
     /** The same settings with other rates for some classes. */
     public ServiceSettings withRates(Map<QuotaClass, Double> changed) {
         EnumMap<QuotaClass, Double> all = new EnumMap<>(rates);

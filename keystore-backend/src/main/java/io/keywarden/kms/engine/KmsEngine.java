@@ -108,9 +108,14 @@ public final class KmsEngine implements KmsBackend {
         this(store, clock, settings, true);
     }
 
-    /** @param ownsStore whether {@link #close()} closes the store */
+    /**
+     * An engine without request quotas (see {@link ServiceSettings#unthrottled()}), digests every
+     * {@value ServiceSettings#DEFAULT_DIGEST_INTERVAL} audit events.
+     *
+     * @param ownsStore whether {@link #close()} closes the store
+     */
     public KmsEngine(KmsStore store, Clock clock, EngineSettings settings, boolean ownsStore) {
-        this(store, clock, settings, ownsStore, ServiceSettings.defaults());
+        this(store, clock, settings, ownsStore, ServiceSettings.unthrottled());
     }
 
     /**

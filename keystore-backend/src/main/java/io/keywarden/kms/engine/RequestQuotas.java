@@ -62,6 +62,9 @@ final class RequestQuotas {
 
     /** Takes one request of {@code q} from {@code account}'s quota, or throws {@link ThrottlingException}. */
     void take(String account, QuotaClass q, String eventName) {
+        if (Double.isInfinite(settings.rate(q))) {
+            return;
+        }
         TokenBucket b = buckets.computeIfAbsent(account + "/" + q.name(),
                 k -> new TokenBucket(settings.rate(q), nanoTime));
         if (!b.tryTake()) {
