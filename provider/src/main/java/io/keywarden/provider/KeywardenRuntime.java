@@ -110,7 +110,9 @@ public final class KeywardenRuntime {
     private static KmsBackend shared(KeywardenConfig config, String source) {
         return OPEN.computeIfAbsent(config.store().toAbsolutePath().normalize(), store -> {
             try {
-                return EmbeddedKms.open(config);
+                // throttled calls are retried with bounded, jittered exponential backoff (docs/configuration.md)
+                return io.keywarden.kms.client.RetryingBackend.wrap(EmbeddedKms.open(config),
+                        config.service().retryMaxAttempts(), config.service().retryMaxDelayMillis());
             } catch (KeywardenConfig.ConfigException e) {
                 throw new ProviderException(e.getMessage() + " (in " + source + ")", e);
             } catch (RuntimeException e) {

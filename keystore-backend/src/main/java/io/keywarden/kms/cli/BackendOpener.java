@@ -19,15 +19,28 @@ final class BackendOpener {
 
     /** The embedded engine on the configured store; creates the store and its root key on first use. */
     static KmsBackend openBackend(KeywardenConfig config) {
-        return EmbeddedKms.open(config);
+        return io.keywarden.kms.client.RetryingBackend.wrap(EmbeddedKms.open(config),
+                config.service().retryMaxAttempts(), config.service().retryMaxDelayMillis());
+    }
+
+    /** Runs {@code work} on the configured store, opened for it alone (the audit commands). */
+    static <T> T withStore(KeywardenConfig config, java.util.function.Function<io.keywarden.kms.store.KmsStore, T> work) {
+        requireStore(config);
+        try (SqliteKmsStore store = SqliteKmsStore.open(config.store(), RootKeySource.fromConfig(config))) {
+            return work.apply(store);
+        }
     }
 
     /** The backend acting for another principal ({@code --principal}); only the embedded engine can. */
     static KmsBackend actAs(KmsBackend backend, String principalArn) {
-        if (!(backend instanceof io.keywarden.kms.engine.KmsEngine engine)) {
+        KmsBackend inner = io.keywarden.kms.client.RetryingBackend.unwrap(backend);
+        if (!(inner instanceof io.keywarden.kms.engine.KmsEngine engine)) {
             throw new CliException.Config("--principal works only with the embedded engine");
         }
-        return engine.forCaller(io.keywarden.kms.api.Caller.of(principalArn));
+        KmsBackend other = engine.forCaller(io.keywarden.kms.api.Caller.of(principalArn));
+        return inner == backend ? other
+                : io.keywarden.kms.client.RetryingBackend.wrap(other, engine.service().retryMaxAttempts(),
+                        engine.service().retryMaxDelayMillis());
     }
 
     /** Writes a consistent copy of the configured store to {@code target}, which must not exist. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Keywarden: a self-hostable key management service with AWS KMS semantics.",
-        subcommands = {KmsCommand.class, InitCommand.class, StoreCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {KmsCommand.class, InitCommand.class, StoreCommand.class, AuditCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:Success.",

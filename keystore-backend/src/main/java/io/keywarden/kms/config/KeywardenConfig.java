@@ -20,6 +20,8 @@ import java.util.Properties;
  *       variable holding a passphrase, stretched with Argon2id.</li>
  *   <li>{@code quota.keysPerAccount} (default 100000), {@code quota.aliasesPerKey} (default 50),
  *       {@code quota.grantsPerKey} (default 50000).</li>
+ *   <li>{@code audit.digest.interval}, {@code quota.rate.<class>}, {@code retry.maxAttempts},
+ *       {@code retry.maxDelayMillis}: see {@link ServiceSettings}.</li>
  * </ul>
  */
 public record KeywardenConfig(
@@ -30,12 +32,14 @@ public record KeywardenConfig(
         String passphraseEnv,
         int keysPerAccount,
         int aliasesPerKey,
-        int grantsPerKey) {
+        int grantsPerKey,
+        ServiceSettings service) {
 
-    /** A configuration with the default grants-per-key quota. */
+    /** A configuration with the default grants-per-key quota and {@link ServiceSettings}. */
     public KeywardenConfig(Path store, String principal, String region, Path rootKeyFile, String passphraseEnv,
             int keysPerAccount, int aliasesPerKey) {
-        this(store, principal, region, rootKeyFile, passphraseEnv, keysPerAccount, aliasesPerKey, 50_000);
+        this(store, principal, region, rootKeyFile, passphraseEnv, keysPerAccount, aliasesPerKey, 50_000,
+                ServiceSettings.defaults());
     }
 
     public static final String DEFAULT_PRINCIPAL = "arn:aws:iam::111122223333:root";
@@ -77,7 +81,8 @@ public record KeywardenConfig(
                 blankToNull(p.getProperty("rootKey.passphraseEnv")),
                 intSetting(p, "quota.keysPerAccount", 100_000),
                 intSetting(p, "quota.aliasesPerKey", 50),
-                intSetting(p, "quota.grantsPerKey", 50_000));
+                intSetting(p, "quota.grantsPerKey", 50_000),
+                ServiceSettings.fromProperties(p));
         c.account();
         return c;
     }

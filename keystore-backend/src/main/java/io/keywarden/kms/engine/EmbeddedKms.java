@@ -21,7 +21,8 @@ public final class EmbeddedKms {
 
     public static KmsEngine open(KeywardenConfig config) {
         KmsStore store = SqliteKmsStore.open(config.store(), RootKeySource.fromConfig(config));
-        KmsEngine engine = new KmsEngine(store, Clock.systemUTC(), EngineSettings.from(config), true);
+        KmsEngine engine = new KmsEngine(store, Clock.systemUTC(), EngineSettings.from(config), true,
+                config.service());
         engine.startMaintenance(MAINTENANCE_INTERVAL);
         return engine;
     }

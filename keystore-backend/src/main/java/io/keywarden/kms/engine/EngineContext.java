@@ -1,5 +1,8 @@
 package io.keywarden.kms.engine;
 
+import io.keywarden.kms.audit.AuditLog;
+import io.keywarden.kms.audit.AuditedCall;
+import io.keywarden.kms.config.ServiceSettings;
 import io.keywarden.kms.store.KeyRecord;
 import io.keywarden.kms.store.KmsStore;
 import io.keywarden.kms.store.StoreTransaction;
@@ -18,6 +21,13 @@ import java.util.function.BiFunction;
 final class EngineContext {
 
     final KmsStore store;
+    /** The store without the call's audit hook. */
+    final KmsStore rawStore;
+    final AuditLog audit;
+    final RequestQuotas quotas;
+    /** The AWS name of the call this context serves (null in the shared context). */
+    final String eventName;
+    private boolean cryptoQuotaTaken;
     final Clock clock;
     final EngineSettings settings;
     final KeyResolver resolver;
@@ -27,8 +37,13 @@ final class EngineContext {
     /** The call this context serves; the engine's own caller with no request facts in the shared context. */
     final Call call;
 
-    EngineContext(KmsStore store, Clock clock, EngineSettings settings, SecureRandom random) {
+    EngineContext(KmsStore store, Clock clock, EngineSettings settings, SecureRandom random,
+            ServiceSettings service, java.util.function.LongSupplier nanoTime) {
         this.store = store;
+        this.rawStore = store;
+        this.audit = new AuditLog(store, clock, settings.region(), settings.account(), service.digestInterval());
+        this.quotas = new RequestQuotas(service, nanoTime);
+        this.eventName = null;
         this.clock = clock;
         this.settings = settings;
         this.resolver = new KeyResolver(settings);
@@ -38,8 +53,12 @@ final class EngineContext {
         this.call = new Call(io.keywarden.kms.api.Caller.of(settings.principal()), RequestFacts.NONE);
     }
 
-    private EngineContext(EngineContext shared, Call call) {
-        this.store = shared.store;
+    private EngineContext(EngineContext shared, Call call, String eventName, AuditedCall audited) {
+        this.store = audited == null ? shared.rawStore : audited.store(shared.rawStore);
+        this.rawStore = shared.rawStore;
+        this.audit = shared.audit;
+        this.quotas = shared.quotas;
+        this.eventName = eventName;
         this.clock = shared.clock;
         this.settings = shared.settings;
         this.resolver = shared.resolver;
@@ -49,13 +68,27 @@ final class EngineContext {
         this.call = call;
     }
 
-    /** The same engine serving one call. */
+    /** The same engine serving one call, unaudited (internal calls). */
     EngineContext forCall(Call c) {
-        return new EngineContext(this, c);
+        return new EngineContext(this, c, null, null);
     }
 
-    /** Refuses the call's {@code op} on {@code key} unless policies or grants allow it. */
+    /** The same engine serving the call {@code eventName}, its changes carrying the call's audit event. */
+    EngineContext forCall(Call c, String eventName, AuditedCall audited) {
+        return new EngineContext(this, c, eventName, audited);
+    }
+
+    /**
+     * Refuses the call's {@code op} on {@code key} unless policies or grants allow it; a
+     * cryptographic call also takes its request quota for the key's spec.
+     */
     void authorize(StoreTransaction tx, Operation op, KeyRecord key, String identifier) {
+        if (op.group() == Operation.Group.CRYPTO && eventName != null && !cryptoQuotaTaken
+                && RequestQuotas.classOf(eventName) == null) {
+            cryptoQuotaTaken = true;
+            quotas.take(key.awsAccountId() == null ? settings.account() : key.awsAccountId(),
+                    RequestQuotas.classOf(key.keySpec()), eventName);
+        }
         authorizer.onKey(tx, call, op, key, identifier);
     }
 
@@ -79,7 +112,7 @@ final class EngineContext {
             return isDue(key) ? key.keyId() : null;
         });
         if (dueKeyId != null) {
-            store.write(tx -> {
+            rawStore.write(tx -> {
                 lifecycle.settle(tx, dueKeyId);
                 return null;
             });

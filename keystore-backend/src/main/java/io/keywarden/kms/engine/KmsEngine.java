@@ -88,6 +88,8 @@ import io.keywarden.kms.api.VerifyMacRequest;
 import io.keywarden.kms.api.VerifyMacResponse;
 import io.keywarden.kms.api.VerifyRequest;
 import io.keywarden.kms.api.VerifyResponse;
+import io.keywarden.kms.audit.AuditedCall;
+import io.keywarden.kms.config.ServiceSettings;
 import io.keywarden.kms.store.KmsStore;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -116,14 +118,34 @@ public final class KmsEngine implements KmsBackend {
     /** Null for an engine of {@link #forCaller}: the engine it was made from owns the resources. */
     private final KmsEngine owner;
     private ScheduledExecutorService maintenance;
+    private final ServiceSettings service;
 
     public KmsEngine(KmsStore store, Clock clock, EngineSettings settings) {
         this(store, clock, settings, true);
     }
 
-    /** @param ownsStore whether {@link #close()} closes the store */
+    /**
+     * An engine without request quotas (see {@link ServiceSettings#unthrottled()}), digests every
+     * {@value ServiceSettings#DEFAULT_DIGEST_INTERVAL} audit events.
+     *
+     * @param ownsStore whether {@link #close()} closes the store
+     */
     public KmsEngine(KmsStore store, Clock clock, EngineSettings settings, boolean ownsStore) {
-        this.ctx = new EngineContext(store, clock, settings, new SecureRandom());
+        this(store, clock, settings, ownsStore, ServiceSettings.unthrottled());
+    }
+
+    /**
+     * @param service the audit digest interval and the request-rate quotas
+     */
+    public KmsEngine(KmsStore store, Clock clock, EngineSettings settings, boolean ownsStore, ServiceSettings service) {
+        this(store, clock, settings, ownsStore, service, System::nanoTime);
+    }
+
+    /** @param nanoTime the monotonic time the request quotas refill with (tests move it) */
+    public KmsEngine(KmsStore store, Clock clock, EngineSettings settings, boolean ownsStore, ServiceSettings service,
+            java.util.function.LongSupplier nanoTime) {
+        this.ctx = new EngineContext(store, clock, settings, new SecureRandom(), service, nanoTime);
+        this.service = service;
         this.ownsStore = ownsStore;
         this.caller = Caller.of(settings.principal());
         this.owner = null;
@@ -131,6 +153,7 @@ public final class KmsEngine implements KmsBackend {
 
     private KmsEngine(KmsEngine owner, Caller caller) {
         this.ctx = owner.ctx;
+        this.service = owner.service;
         this.ownsStore = false;
         this.caller = caller;
         this.owner = owner;
@@ -150,16 +173,35 @@ public final class KmsEngine implements KmsBackend {
         return caller;
     }
 
-    /** Runs one operation for this engine's caller with the request's facts. */
-    private <T> T call(RequestFacts facts, Function<EngineContext, T> work) {
-        return work.apply(ctx.forCall(new Call(caller, facts)));
+    /**
+     * Runs one operation for this engine's caller with the request's facts: takes the request quota,
+     * runs it, and records its audit event (success, refusal or failure) before returning or throwing
+     * (docs/audit.md). The event name is the request type's name without {@code Request}.
+     */
+    private <T> T call(Object request, RequestFacts facts, Function<EngineContext, T> work) {
+        String name = request.getClass().getSimpleName().replaceFirst("Request$", "");
+        return audited(name, request, facts, work);
     }
 
-    private void run(RequestFacts facts, java.util.function.Consumer<EngineContext> work) {
-        call(facts, c -> {
+    private void run(Object request, RequestFacts facts, java.util.function.Consumer<EngineContext> work) {
+        call(request, facts, c -> {
             work.accept(c);
             return null;
         });
+    }
+
+    private <T> T audited(String eventName, Object request, RequestFacts facts, Function<EngineContext, T> work) {
+        AuditedCall audit = ctx.audit.begin(eventName, request, caller);
+        try {
+            ServiceSettings.QuotaClass quota = RequestQuotas.classOf(eventName);
+            if (quota != null) {
+                ctx.quotas.take(caller.account(), quota, eventName);
+            }
+            T result = work.apply(ctx.forCall(new Call(caller, facts), eventName, audit));
+            return audit.succeeded(result);
+        } catch (RuntimeException e) {
+            throw audit.failed(e);
+        }
     }
 
     private static RequestFacts facts(java.util.List<String> grantTokens) {
@@ -206,6 +248,11 @@ public final class KmsEngine implements KmsBackend {
         }, 0, millis, TimeUnit.MILLISECONDS);
     }
 
+    /** The audit, quota and retry settings this engine was opened with. */
+    public ServiceSettings service() {
+        return service;
+    }
+
     public EngineSettings settings() {
         return ctx.settings;
     }
@@ -221,44 +268,44 @@ public final class KmsEngine implements KmsBackend {
                 .key("kms:BypassPolicyLockoutSafetyCheck", Boolean.TRUE.equals(r.bypassPolicyLockoutSafetyCheck()))
                 .key("kms:MultiRegion", Boolean.TRUE.equals(r.multiRegion()))
                 .requestTags(r.tags()).build();
-        return call(f, c -> new KeyManagementOperations(c).createKey(r));
+        return call(r, f, c -> new KeyManagementOperations(c).createKey(r));
     }
 
     @Override
     public DescribeKeyResponse describeKey(DescribeKeyRequest r) {
-        return call(facts(r.grantTokens()), c -> new KeyManagementOperations(c).describeKey(r));
+        return call(r, facts(r.grantTokens()), c -> new KeyManagementOperations(c).describeKey(r));
     }
 
     @Override
     public ListKeysResponse listKeys(ListKeysRequest r) {
-        return call(RequestFacts.NONE, c -> new KeyManagementOperations(c).listKeys(r));
+        return call(r, RequestFacts.NONE, c -> new KeyManagementOperations(c).listKeys(r));
     }
 
     @Override
     public void updateKeyDescription(UpdateKeyDescriptionRequest r) {
-        run(RequestFacts.NONE, c -> new KeyManagementOperations(c).updateKeyDescription(r));
+        run(r, RequestFacts.NONE, c -> new KeyManagementOperations(c).updateKeyDescription(r));
     }
 
     @Override
     public void enableKey(EnableKeyRequest r) {
-        run(RequestFacts.NONE, c -> new KeyManagementOperations(c).enableKey(r));
+        run(r, RequestFacts.NONE, c -> new KeyManagementOperations(c).enableKey(r));
     }
 
     @Override
     public void disableKey(DisableKeyRequest r) {
-        run(RequestFacts.NONE, c -> new KeyManagementOperations(c).disableKey(r));
+        run(r, RequestFacts.NONE, c -> new KeyManagementOperations(c).disableKey(r));
     }
 
     @Override
     public ScheduleKeyDeletionResponse scheduleKeyDeletion(ScheduleKeyDeletionRequest r) {
         RequestFacts f = RequestFacts.builder().key("kms:ScheduleKeyDeletionPendingWindowInDays",
                 r.pendingWindowInDays() == null ? 30 : r.pendingWindowInDays()).build();
-        return call(f, c -> new KeyManagementOperations(c).scheduleKeyDeletion(r));
+        return call(r, f, c -> new KeyManagementOperations(c).scheduleKeyDeletion(r));
     }
 
     @Override
     public CancelKeyDeletionResponse cancelKeyDeletion(CancelKeyDeletionRequest r) {
-        return call(RequestFacts.NONE, c -> new KeyManagementOperations(c).cancelKeyDeletion(r));
+        return call(r, RequestFacts.NONE, c -> new KeyManagementOperations(c).cancelKeyDeletion(r));
     }
 
     @Override
@@ -266,73 +313,73 @@ public final class KmsEngine implements KmsBackend {
         RequestFacts f = RequestFacts.builder().key("kms:RotationPeriodInDays",
                 r.rotationPeriodInDays() == null ? RotationOperations.DEFAULT_PERIOD_DAYS : r.rotationPeriodInDays())
                 .build();
-        run(f, c -> new RotationOperations(c).enableKeyRotation(r));
+        run(r, f, c -> new RotationOperations(c).enableKeyRotation(r));
     }
 
     @Override
     public void disableKeyRotation(DisableKeyRotationRequest r) {
-        run(RequestFacts.NONE, c -> new RotationOperations(c).disableKeyRotation(r));
+        run(r, RequestFacts.NONE, c -> new RotationOperations(c).disableKeyRotation(r));
     }
 
     @Override
     public GetKeyRotationStatusResponse getKeyRotationStatus(GetKeyRotationStatusRequest r) {
-        return call(RequestFacts.NONE, c -> new RotationOperations(c).getKeyRotationStatus(r));
+        return call(r, RequestFacts.NONE, c -> new RotationOperations(c).getKeyRotationStatus(r));
     }
 
     @Override
     public RotateKeyOnDemandResponse rotateKeyOnDemand(RotateKeyOnDemandRequest r) {
-        return call(RequestFacts.NONE, c -> new RotationOperations(c).rotateKeyOnDemand(r));
+        return call(r, RequestFacts.NONE, c -> new RotationOperations(c).rotateKeyOnDemand(r));
     }
 
     @Override
     public ListKeyRotationsResponse listKeyRotations(ListKeyRotationsRequest r) {
-        return call(RequestFacts.NONE, c -> new RotationOperations(c).listKeyRotations(r));
+        return call(r, RequestFacts.NONE, c -> new RotationOperations(c).listKeyRotations(r));
     }
 
     @Override
     public void createAlias(CreateAliasRequest r) {
-        run(RequestFacts.NONE, c -> new AliasOperations(c).createAlias(r));
+        run(r, RequestFacts.NONE, c -> new AliasOperations(c).createAlias(r));
     }
 
     @Override
     public void updateAlias(UpdateAliasRequest r) {
-        run(RequestFacts.NONE, c -> new AliasOperations(c).updateAlias(r));
+        run(r, RequestFacts.NONE, c -> new AliasOperations(c).updateAlias(r));
     }
 
     @Override
     public void deleteAlias(DeleteAliasRequest r) {
-        run(RequestFacts.NONE, c -> new AliasOperations(c).deleteAlias(r));
+        run(r, RequestFacts.NONE, c -> new AliasOperations(c).deleteAlias(r));
     }
 
     @Override
     public ListAliasesResponse listAliases(ListAliasesRequest r) {
-        return call(RequestFacts.NONE, c -> new AliasOperations(c).listAliases(r));
+        return call(r, RequestFacts.NONE, c -> new AliasOperations(c).listAliases(r));
     }
 
     @Override
     public void tagResource(TagResourceRequest r) {
-        run(RequestFacts.builder().requestTags(r.tags()).build(), c -> new TagOperations(c).tagResource(r));
+        run(r, RequestFacts.builder().requestTags(r.tags()).build(), c -> new TagOperations(c).tagResource(r));
     }
 
     @Override
     public void untagResource(UntagResourceRequest r) {
-        run(RequestFacts.builder().keys("aws:TagKeys", r.tagKeys()).build(), c -> new TagOperations(c).untagResource(r));
+        run(r, RequestFacts.builder().keys("aws:TagKeys", r.tagKeys()).build(), c -> new TagOperations(c).untagResource(r));
     }
 
     @Override
     public ListResourceTagsResponse listResourceTags(ListResourceTagsRequest r) {
-        return call(RequestFacts.NONE, c -> new TagOperations(c).listResourceTags(r));
+        return call(r, RequestFacts.NONE, c -> new TagOperations(c).listResourceTags(r));
     }
 
     @Override
     public EncryptResponse encrypt(EncryptRequest r) {
-        return call(crypto(r.encryptionContext(), r.grantTokens(), "kms:EncryptionAlgorithm",
+        return call(r, crypto(r.encryptionContext(), r.grantTokens(), "kms:EncryptionAlgorithm",
                 algorithm(r.encryptionAlgorithm())), c -> new EncryptionOperations(c).encrypt(r));
     }
 
     @Override
     public DecryptResponse decrypt(DecryptRequest r) {
-        return call(crypto(r.encryptionContext(), r.grantTokens(), "kms:EncryptionAlgorithm",
+        return call(r, crypto(r.encryptionContext(), r.grantTokens(), "kms:EncryptionAlgorithm",
                 algorithm(r.encryptionAlgorithm())), c -> new EncryptionOperations(c).decrypt(r));
     }
 
@@ -347,7 +394,7 @@ public final class KmsEngine implements KmsBackend {
                 .key("kms:EncryptionAlgorithm", algorithm(r.sourceEncryptionAlgorithm()))
                 .key("kms:ReEncryptOnSameKey", sameKey(r))
                 .destination(destination).build();
-        return call(source, c -> new EncryptionOperations(c).reEncrypt(r));
+        return call(r, source, c -> new EncryptionOperations(c).reEncrypt(r));
     }
 
     private static EncryptionAlgorithmSpec algorithm(EncryptionAlgorithmSpec requested) {
@@ -360,26 +407,26 @@ public final class KmsEngine implements KmsBackend {
 
     @Override
     public GenerateDataKeyResponse generateDataKey(GenerateDataKeyRequest r) {
-        return call(crypto(r.encryptionContext(), r.grantTokens(), "kms:EncryptionAlgorithm",
+        return call(r, crypto(r.encryptionContext(), r.grantTokens(), "kms:EncryptionAlgorithm",
                 EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT), c -> new EncryptionOperations(c).generateDataKey(r));
     }
 
     @Override
     public GenerateDataKeyWithoutPlaintextResponse generateDataKeyWithoutPlaintext(GenerateDataKeyWithoutPlaintextRequest r) {
-        return call(crypto(r.encryptionContext(), r.grantTokens(), "kms:EncryptionAlgorithm",
+        return call(r, crypto(r.encryptionContext(), r.grantTokens(), "kms:EncryptionAlgorithm",
                 EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT),
                 c -> new EncryptionOperations(c).generateDataKeyWithoutPlaintext(r));
     }
 
     @Override
     public GenerateDataKeyPairResponse generateDataKeyPair(GenerateDataKeyPairRequest r) {
-        return call(crypto(r.encryptionContext(), r.grantTokens(), "kms:DataKeyPairSpec", r.keyPairSpec()),
+        return call(r, crypto(r.encryptionContext(), r.grantTokens(), "kms:DataKeyPairSpec", r.keyPairSpec()),
                 c -> new EncryptionOperations(c).generateDataKeyPair(r));
     }
 
     @Override
     public GenerateDataKeyPairWithoutPlaintextResponse generateDataKeyPairWithoutPlaintext(GenerateDataKeyPairWithoutPlaintextRequest r) {
-        return call(crypto(r.encryptionContext(), r.grantTokens(), "kms:DataKeyPairSpec", r.keyPairSpec()),
+        return call(r, crypto(r.encryptionContext(), r.grantTokens(), "kms:DataKeyPairSpec", r.keyPairSpec()),
                 c -> new EncryptionOperations(c).generateDataKeyPairWithoutPlaintext(r));
     }
 
@@ -387,64 +434,64 @@ public final class KmsEngine implements KmsBackend {
     public SignResponse sign(SignRequest r) {
         RequestFacts f = RequestFacts.builder().grantTokens(r.grantTokens()).key("kms:SigningAlgorithm",
                 r.signingAlgorithm()).key("kms:MessageType", r.messageType() == null ? "RAW" : r.messageType()).build();
-        return call(f, c -> new SigningOperations(c).sign(r));
+        return call(r, f, c -> new SigningOperations(c).sign(r));
     }
 
     @Override
     public VerifyResponse verify(VerifyRequest r) {
         RequestFacts f = RequestFacts.builder().grantTokens(r.grantTokens()).key("kms:SigningAlgorithm",
                 r.signingAlgorithm()).key("kms:MessageType", r.messageType() == null ? "RAW" : r.messageType()).build();
-        return call(f, c -> new SigningOperations(c).verify(r));
+        return call(r, f, c -> new SigningOperations(c).verify(r));
     }
 
     @Override
     public GetPublicKeyResponse getPublicKey(GetPublicKeyRequest r) {
-        return call(facts(r.grantTokens()), c -> new SigningOperations(c).getPublicKey(r));
+        return call(r, facts(r.grantTokens()), c -> new SigningOperations(c).getPublicKey(r));
     }
 
     @Override
     public GenerateMacResponse generateMac(GenerateMacRequest r) {
         RequestFacts f = RequestFacts.builder().grantTokens(r.grantTokens()).key("kms:MacAlgorithm", r.macAlgorithm())
                 .build();
-        return call(f, c -> new SigningOperations(c).generateMac(r));
+        return call(r, f, c -> new SigningOperations(c).generateMac(r));
     }
 
     @Override
     public VerifyMacResponse verifyMac(VerifyMacRequest r) {
         RequestFacts f = RequestFacts.builder().grantTokens(r.grantTokens()).key("kms:MacAlgorithm", r.macAlgorithm())
                 .build();
-        return call(f, c -> new SigningOperations(c).verifyMac(r));
+        return call(r, f, c -> new SigningOperations(c).verifyMac(r));
     }
 
     @Override
     public GenerateRandomResponse generateRandom(GenerateRandomRequest r) {
-        return call(RequestFacts.NONE, c -> new SigningOperations(c).generateRandom(r));
+        return call(r, RequestFacts.NONE, c -> new SigningOperations(c).generateRandom(r));
     }
 
     @Override
     public DeriveSharedSecretResponse deriveSharedSecret(DeriveSharedSecretRequest r) {
         RequestFacts f = RequestFacts.builder().grantTokens(r.grantTokens())
                 .key("kms:KeyAgreementAlgorithm", r.keyAgreementAlgorithm()).build();
-        return call(f, c -> new SigningOperations(c).deriveSharedSecret(r));
+        return call(r, f, c -> new SigningOperations(c).deriveSharedSecret(r));
     }
 
     @Override
     public GetParametersForImportResponse getParametersForImport(GetParametersForImportRequest r) {
         RequestFacts f = RequestFacts.builder().key("kms:WrappingAlgorithm", r.wrappingAlgorithm())
                 .key("kms:WrappingKeySpec", r.wrappingKeySpec()).build();
-        return call(f, c -> new ImportOperations(c).getParametersForImport(r));
+        return call(r, f, c -> new ImportOperations(c).getParametersForImport(r));
     }
 
     @Override
     public ImportKeyMaterialResponse importKeyMaterial(ImportKeyMaterialRequest r) {
         RequestFacts f = RequestFacts.builder().key("kms:ExpirationModel", r.expirationModel())
                 .key("kms:ValidTo", r.validTo() == null ? null : r.validTo().getEpochSecond()).build();
-        return call(f, c -> new ImportOperations(c).importKeyMaterial(r));
+        return call(r, f, c -> new ImportOperations(c).importKeyMaterial(r));
     }
 
     @Override
     public void deleteImportedKeyMaterial(DeleteImportedKeyMaterialRequest r) {
-        run(RequestFacts.NONE, c -> new ImportOperations(c).deleteImportedKeyMaterial(r));
+        run(r, RequestFacts.NONE, c -> new ImportOperations(c).deleteImportedKeyMaterial(r));
     }
 
     @Override
@@ -452,27 +499,27 @@ public final class KmsEngine implements KmsBackend {
         RequestFacts f = RequestFacts.builder()
                 .key("kms:BypassPolicyLockoutSafetyCheck", Boolean.TRUE.equals(r.bypassPolicyLockoutSafetyCheck()))
                 .build();
-        run(f, c -> new PolicyOperations(c).putKeyPolicy(r));
+        run(r, f, c -> new PolicyOperations(c).putKeyPolicy(r));
     }
 
     @Override
     public GetKeyPolicyResponse getKeyPolicy(GetKeyPolicyRequest r) {
-        return call(RequestFacts.NONE, c -> new PolicyOperations(c).getKeyPolicy(r));
+        return call(r, RequestFacts.NONE, c -> new PolicyOperations(c).getKeyPolicy(r));
     }
 
     @Override
     public ListKeyPoliciesResponse listKeyPolicies(ListKeyPoliciesRequest r) {
-        return call(RequestFacts.NONE, c -> new PolicyOperations(c).listKeyPolicies(r));
+        return call(r, RequestFacts.NONE, c -> new PolicyOperations(c).listKeyPolicies(r));
     }
 
     @Override
     public void putIdentityPolicy(PutIdentityPolicyRequest r) {
-        run(RequestFacts.NONE, c -> new PolicyOperations(c).putIdentityPolicy(r));
+        run(r, RequestFacts.NONE, c -> new PolicyOperations(c).putIdentityPolicy(r));
     }
 
     @Override
     public GetIdentityPolicyResponse getIdentityPolicy(GetIdentityPolicyRequest r) {
-        return call(RequestFacts.NONE, c -> new PolicyOperations(c).getIdentityPolicy(r));
+        return call(r, RequestFacts.NONE, c -> new PolicyOperations(c).getIdentityPolicy(r));
     }
 
     @Override
@@ -492,27 +539,27 @@ public final class KmsEngine implements KmsBackend {
                 .key("kms:RetiringPrincipal", r.retiringPrincipal())
                 .key("kms:GrantIsForAWSResource", false)
                 .keys("kms:GrantConstraintType", constraintTypes.isEmpty() ? null : constraintTypes).build();
-        return call(f, c -> new GrantOperations(c).createGrant(r));
+        return call(r, f, c -> new GrantOperations(c).createGrant(r));
     }
 
     @Override
     public ListGrantsResponse listGrants(ListGrantsRequest r) {
-        return call(RequestFacts.NONE, c -> new GrantOperations(c).listGrants(r));
+        return call(r, RequestFacts.NONE, c -> new GrantOperations(c).listGrants(r));
     }
 
     @Override
     public ListGrantsResponse listRetirableGrants(ListRetirableGrantsRequest r) {
-        return call(RequestFacts.NONE, c -> new GrantOperations(c).listRetirableGrants(r));
+        return call(r, RequestFacts.NONE, c -> new GrantOperations(c).listRetirableGrants(r));
     }
 
     @Override
     public void retireGrant(RetireGrantRequest r) {
-        run(RequestFacts.NONE, c -> new GrantOperations(c).retireGrant(r));
+        run(r, RequestFacts.NONE, c -> new GrantOperations(c).retireGrant(r));
     }
 
     @Override
     public void revokeGrant(RevokeGrantRequest r) {
-        run(RequestFacts.NONE, c -> new GrantOperations(c).revokeGrant(r));
+        run(r, RequestFacts.NONE, c -> new GrantOperations(c).revokeGrant(r));
     }
 
     @Override
@@ -526,6 +573,7 @@ public final class KmsEngine implements KmsBackend {
                 maintenance = null;
             }
         }
+        ctx.audit.close();
         if (ownsStore) {
             ctx.store.close();
         }
@@ -535,21 +583,21 @@ public final class KmsEngine implements KmsBackend {
 
     @Override
     public void putCertificateEntry(PutCertificateEntryRequest request) {
-        run(facts(null), c -> new CertificateOperations(c).putCertificateEntry(request));
+        run(request, facts(null), c -> new CertificateOperations(c).putCertificateEntry(request));
     }
 
     @Override
     public GetCertificateEntryResponse getCertificateEntry(GetCertificateEntryRequest request) {
-        return call(facts(null), c -> new CertificateOperations(c).getCertificateEntry(request));
+        return call(request, facts(null), c -> new CertificateOperations(c).getCertificateEntry(request));
     }
 
     @Override
     public ListCertificateEntriesResponse listCertificateEntries(ListCertificateEntriesRequest request) {
-        return call(facts(null), c -> new CertificateOperations(c).listCertificateEntries(request));
+        return call(request, facts(null), c -> new CertificateOperations(c).listCertificateEntries(request));
     }
 
     @Override
     public void deleteCertificateEntry(DeleteCertificateEntryRequest request) {
-        run(facts(null), c -> new CertificateOperations(c).deleteCertificateEntry(request));
+        run(request, facts(null), c -> new CertificateOperations(c).deleteCertificateEntry(request));
     }
 }

@@ -102,10 +102,27 @@ final class SqliteSchema {
                     + " created_at TEXT NOT NULL,"
                     + " mac BLOB NOT NULL)",
             "CREATE INDEX IF NOT EXISTS grants_key_grantee ON grants(key_id, grantee_principal)",
-            "CREATE INDEX IF NOT EXISTS grants_retiring ON grants(retiring_principal) WHERE retiring_principal IS NOT NULL");
+            "CREATE INDEX IF NOT EXISTS grants_retiring ON grants(retiring_principal) WHERE retiring_principal IS NOT NULL",
+            // the audit trail (docs/audit.md): append-only hash chain, signed digests, signing key
+            "CREATE TABLE IF NOT EXISTS audit_events ("
+                    + " seq INTEGER PRIMARY KEY,"
+                    + " event TEXT NOT NULL,"
+                    + " prev_hash BLOB NOT NULL,"
+                    + " hash BLOB NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS audit_digests ("
+                    + " seq INTEGER PRIMARY KEY,"
+                    + " digest TEXT NOT NULL,"
+                    + " signature BLOB NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS audit_signing_keys ("
+                    + " key_id TEXT PRIMARY KEY,"
+                    + " public_key BLOB NOT NULL,"
+                    + " sealed_private_key BLOB NOT NULL,"
+                    + " created_at TEXT NOT NULL,"
+                    + " mac BLOB NOT NULL)");
 
     /** The tables of {@link #ADDITIONS}. */
-    private static final List<String> ADDED_TABLES = List.of("identity_policies", "grants");
+    private static final List<String> ADDED_TABLES =
+            List.of("identity_policies", "grants", "audit_events", "audit_digests", "audit_signing_keys");
 
     private SqliteSchema() {
     }
@@ -142,9 +159,10 @@ final class SqliteSchema {
 
     /** Whether a store lacks any of the {@link #ADDITIONS}. */
     static boolean lacksAdditions(Connection c) throws SQLException {
+        String names = String.join(", ", ADDED_TABLES.stream().map(n -> "'" + n + "'").toList());
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-                        + " AND name IN ('" + String.join("', '", ADDED_TABLES) + "')")) {
+                        + " AND name IN (" + names + ")")) {
             return rs.next() && rs.getLong(1) < ADDED_TABLES.size();
         }
     }

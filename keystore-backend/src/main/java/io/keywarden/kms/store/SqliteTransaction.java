@@ -508,6 +508,14 @@ final class SqliteTransaction implements StoreTransaction {
         }
     }
 
+    // ---- audit trail
+
+    @Override
+    public AuditTable audit() {
+        requireOpen();
+        return new SqliteAuditTable(c, writable, keys, store);
+    }
+
     // ---- whole-store verification
 
     /** Reads and verifies every row of every table, zeroing the secrets it opens. */
@@ -523,6 +531,7 @@ final class SqliteTransaction implements StoreTransaction {
         many("verify certificate entries", "SELECT " + CERTIFICATE_COLUMNS + " FROM certificate_entries",
                 this::certificateEntry);
         many("verify grants", "SELECT " + GRANT_COLUMNS + " FROM grants", this::grant);
+        new SqliteAuditTable(c, false, keys, store).verifyRows();
         for (ImportTokenRecord t : many("verify import tokens", "SELECT " + TOKEN_COLUMNS + " FROM import_tokens",
                 this::token)) {
             if (t.wrappingPrivateKey() != null) {

@@ -91,4 +91,7 @@ public interface StoreTransaction {
     List<GrantRecord> listRetirableGrants(String retiringPrincipal, String after, int limit);
 
     long countGrants(String keyId);
+
+    /** The audit trail's tables in this transaction (docs/audit.md). */
+    AuditTable audit();
 }

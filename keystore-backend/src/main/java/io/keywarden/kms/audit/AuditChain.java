@@ -1,0 +1,51 @@
+package io.keywarden.kms.audit;
+
+import io.keywarden.kms.store.AuditTable;
+import io.keywarden.kms.store.StoreTransaction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The hash chain of the audit trail: event {@code n} stores {@code prev_hash} (the hash of event
+ * {@code n-1}, 32 zero bytes for the first) and {@code hash = SHA-256(prev_hash || UTF-8 bytes of
+ * its canonical JSON)}. Appending reads the head inside the caller's write transaction, which holds
+ * the store's write lock, so the chain stays linear across threads and processes. Every
+ * {@code digestInterval}-th event is sealed by a signed digest in the same transaction.
+ */
+final class AuditChain {
+
+    static final byte[] GENESIS = new byte[32];
+
+    private final DigestSigner signer;
+    private final int digestInterval;
+
+    AuditChain(DigestSigner signer, int digestInterval) {
+        this.signer = signer;
+        this.digestInterval = digestInterval;
+    }
+
+    /** Appends {@code eventJson} after the current head in {@code tx}; returns its sequence number. */
+    long append(StoreTransaction tx, String eventJson) {
+        AuditTable t = tx.audit();
+        AuditTable.EventRow head = t.head().orElse(null);
+        long seq = head == null ? 1 : head.seq() + 1;
+        byte[] prev = head == null ? GENESIS : head.hash();
+        t.append(new AuditTable.EventRow(seq, eventJson, prev, hash(prev, eventJson)));
+        if (seq % digestInterval == 0) {
+            signer.seal(tx);
+        }
+        return seq;
+    }
+
+    static byte[] hash(byte[] prev, String eventJson) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(prev);
+            d.update(eventJson.getBytes(StandardCharsets.UTF_8));
+            return d.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package io.keywarden.kms.audit;
+
+import io.keywarden.kms.api.Caller;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Builds one CloudTrail-shaped KMS event (docs/audit.md): who called (userIdentity), what
+ * (eventName, allow-listed requestParameters), on which key (resources), with what outcome
+ * (responseElements, or errorCode and errorMessage). The request part is fixed when the call starts;
+ * {@link #success} and {@link #failure} give the canonical JSON of the finished event.
+ */
+public final class AuditEventBuilder {
+
+    /** The eventVersion written. */
+    public static final String EVENT_VERSION = "1.08";
+
+    /** Operations that change nothing (CloudTrail's {@code readOnly: true}) beyond Get/List/Describe. */
+    private static final Set<String> READ_ONLY = Set.of("Encrypt", "Decrypt", "ReEncrypt", "GenerateDataKey",
+            "GenerateDataKeyWithoutPlaintext", "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext",
+            "Sign", "Verify", "GenerateMac", "VerifyMac", "GenerateRandom", "DeriveSharedSecret");
+
+    private final String eventName;
+    private final Caller caller;
+    private final String region;
+    private final String keyAccount;
+    private final Instant time;
+    private final Map<String, Object> requestParameters;
+    private final String requestId = UUID.randomUUID().toString();
+
+    /**
+     * @param eventName the operation, for example {@code Encrypt}
+     * @param request the API request (only its allow-listed fields are kept); may be null
+     * @param keyAccount the account that owns the keys of this engine (resource ARNs)
+     */
+    public AuditEventBuilder(String eventName, Object request, Caller caller, String region, String keyAccount,
+            Instant time) {
+        this.eventName = eventName;
+        this.caller = caller;
+        this.region = region;
+        this.keyAccount = keyAccount;
+        this.time = time;
+        this.requestParameters = AuditFields.request(request);
+    }
+
+    public String eventName() {
+        return eventName;
+    }
+
+    /** Whether the operation only reads (CloudTrail's readOnly). */
+    public static boolean isReadOnly(String eventName) {
+        return READ_ONLY.contains(eventName) || eventName.startsWith("Get") || eventName.startsWith("List")
+                || eventName.startsWith("Describe");
+    }
+
+    /** The event of a successful call whose result was {@code result} (response or key record). */
+    public String success(Object result) {
+        return json(AuditFields.response(result), null, null);
+    }
+
+    /** The event of a refused or failed call. The message is the error's own (KMS messages carry no secrets). */
+    public String failure(String errorCode, String errorMessage) {
+        return json(null, errorCode, errorMessage == null ? "" : errorMessage);
+    }
+
+    private String json(Map<String, Object> responseElements, String errorCode, String errorMessage) {
+        Map<String, Object> e = new TreeMap<>();
+        e.put("eventVersion", EVENT_VERSION);
+        e.put("userIdentity", userIdentity());
+        e.put("eventTime", time.truncatedTo(ChronoUnit.SECONDS).toString());
+        e.put("eventSource", "kms.amazonaws.com");
+        e.put("eventName", eventName);
+        e.put("awsRegion", region);
+        e.put("sourceIPAddress", caller.sourceIp());
+        e.put("userAgent", caller.userAgent());
+        if (errorCode != null) {
+            e.put("errorCode", errorCode);
+            e.put("errorMessage", errorMessage);
+        }
+        e.put("requestParameters", requestParameters.isEmpty() ? null : requestParameters);
+        e.put("responseElements", responseElements);
+        e.put("requestID", requestId);
+        e.put("eventID", UUID.randomUUID().toString());
+        e.put("readOnly", isReadOnly(eventName));
+        e.put("resources", resources(responseElements));
+        e.put("eventType", "AwsApiCall");
+        e.put("managementEvent", true);
+        e.put("recipientAccountId", keyAccount);
+        e.put("eventCategory", "Management");
+        return CanonicalJson.write(e);
+    }
+
+    private Map<String, Object> userIdentity() {
+        Map<String, Object> u = new LinkedHashMap<>();
+        String arn = caller.principalArn();
+        String type = caller.isRoot() ? "Root" : arn.contains(":assumed-role/") ? "AssumedRole"
+                : arn.contains(":role/") ? "Role" : arn.contains(":federated-user/") ? "FederatedUser" : "IAMUser";
+        u.put("type", type);
+        u.put("principalId", principalId(arn, caller.account(), caller.isRoot()));
+        u.put("arn", arn);
+        u.put("accountId", caller.account());
+        if (caller.viaService() != null) {
+            u.put("invokedBy", caller.viaService());
+        }
+        return u;
+    }
+
+    /**
+     * A stable stand-in for AWS's unique principal id: the account id for the root user, otherwise
+     * {@code AID} + the first 17 hex digits (upper case) of SHA-256 of the ARN.
+     */
+    static String principalId(String arn, String account, boolean root) {
+        if (root) {
+            return account;
+        }
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(arn.getBytes(StandardCharsets.UTF_8));
+            return "AID" + HexFormat.of().formatHex(h).substring(0, 17).toUpperCase(Locale.ROOT);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    /** The KMS keys the request names (or the call created), as CloudTrail's resources. */
+    private List<Object> resources(Map<String, Object> responseElements) {
+        List<Object> out = new ArrayList<>();
+        for (String field : List.of("keyId", "targetKeyId", "sourceKeyId", "destinationKeyId")) {
+            addKey(out, requestParameters.get(field));
+        }
+        if (responseElements != null) {
+            addKey(out, responseElements.get("keyId"));
+            if (responseElements.get("keyMetadata") instanceof Map<?, ?> meta) {
+                addKey(out, meta.get("keyId"));
+            }
+        }
+        return out;
+    }
+
+    private void addKey(List<Object> out, Object id) {
+        if (!(id instanceof String s) || s.isEmpty() || s.startsWith("alias/")
+                || s.startsWith("arn:aws:kms:") && s.contains(":alias/")) {
+            return;
+        }
+        String arn = s.startsWith("arn:") ? s : "arn:aws:kms:" + region + ":" + keyAccount + ":key/" + s;
+        for (Object o : out) {
+            if (o instanceof Map<?, ?> m && arn.equals(m.get("ARN"))) {
+                return;
+            }
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("accountId", arn.split(":").length > 4 ? arn.split(":")[4] : keyAccount);
+        r.put("type", "AWS::KMS::Key");
+        r.put("ARN", arn);
+        out.add(r);
+    }
+}

@@ -1,0 +1,92 @@
+package io.keywarden.kms.audit;
+
+import io.keywarden.kms.api.Caller;
+import io.keywarden.kms.api.errors.KMSInternalException;
+import io.keywarden.kms.store.KmsStore;
+import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The audit trail of one engine (docs/audit.md). {@link #begin} starts the record of one call; the
+ * event of a state-changing call is appended inside the call's own write transaction (see
+ * {@link AuditedCall#store}), the others go through the group-commit {@link AuditWriter} and the
+ * call returns only once its event is durable. {@link #close} seals the chain head with a digest.
+ */
+public final class AuditLog implements AutoCloseable {
+
+    /** How long a call waits for its event to become durable before it fails. */
+    static final long DURABLE_TIMEOUT_SECONDS = 60;
+
+    private final KmsStore store;
+    private final Clock clock;
+    private final String region;
+    private final String account;
+    private final DigestSigner signer;
+    private final AuditChain chain;
+    private final AuditWriter writer;
+
+    /**
+     * @param region and {@code account}: where this engine's keys live (resource ARNs)
+     * @param digestInterval a signed digest every this many events
+     */
+    public AuditLog(KmsStore store, Clock clock, String region, String account, int digestInterval) {
+        this.store = store;
+        this.clock = clock;
+        this.region = region;
+        this.account = account;
+        this.signer = new DigestSigner(clock);
+        this.chain = new AuditChain(signer, digestInterval);
+        this.writer = new AuditWriter(store, chain);
+    }
+
+    /** Starts the record of one call of {@code eventName} by {@code caller} with {@code request}. */
+    public AuditedCall begin(String eventName, Object request, Caller caller) {
+        return new AuditedCall(this, new AuditEventBuilder(eventName, request, caller, region, account,
+                clock.instant()));
+    }
+
+    AuditChain chain() {
+        return chain;
+    }
+
+    /** Appends {@code event} through the writer and waits until it is durable. */
+    void recordDurably(String event) {
+        try {
+            writer.submit(event).get(DURABLE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw notRecorded(e);
+        } catch (ExecutionException e) {
+            throw notRecorded(e.getCause());
+        } catch (TimeoutException e) {
+            throw notRecorded(e);
+        }
+    }
+
+    private static KMSInternalException notRecorded(Throwable cause) {
+        return new KMSInternalException("The audit event of the request could not be recorded, so the request was"
+                + " not completed (" + (cause == null ? "unknown" : cause.getClass().getSimpleName()) + ").", cause);
+    }
+
+    /** Writes a digest over the chain head now, if the newest digest does not cover it yet. */
+    public void seal() {
+        store.write(tx -> {
+            signer.seal(tx);
+            return null;
+        });
+    }
+
+    /** Drains the writer and seals the chain head (the digest on close). The store stays open. */
+    @Override
+    public void close() {
+        writer.close();
+        try {
+            seal();
+        } catch (RuntimeException e) {
+            System.getLogger("io.keywarden.kms").log(System.Logger.Level.WARNING,
+                    "could not write the audit digest on close: " + e.getClass().getSimpleName());
+        }
+    }
+}
