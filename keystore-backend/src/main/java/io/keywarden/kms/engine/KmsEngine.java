@@ -13,6 +13,14 @@ import io.keywarden.kms.api.DeriveSharedSecretRequest;
 import io.keywarden.kms.api.DeriveSharedSecretResponse;
 import io.keywarden.kms.api.DescribeKeyRequest;
 import io.keywarden.kms.api.DescribeKeyResponse;
+import io.keywarden.kms.api.DirectDecryptRequest;
+import io.keywarden.kms.api.DirectDecryptResponse;
+import io.keywarden.kms.api.DirectEncryptRequest;
+import io.keywarden.kms.api.DirectEncryptResponse;
+import io.keywarden.kms.api.DirectUnwrapKeyRequest;
+import io.keywarden.kms.api.DirectUnwrapKeyResponse;
+import io.keywarden.kms.api.DirectWrapKeyRequest;
+import io.keywarden.kms.api.DirectWrapKeyResponse;
 import io.keywarden.kms.api.DisableKeyRequest;
 import io.keywarden.kms.api.DisableKeyRotationRequest;
 import io.keywarden.kms.api.EnableKeyRequest;
@@ -88,7 +96,8 @@ public final class KmsEngine implements KmsBackend {
     private final TagOperations tags;
     private final EncryptionOperations encryption;
     private final SigningOperations signing;
-    private final ImportOperations imports;
+    private ImportOperations imports;
+    private final DirectOperations direct;
     private ScheduledExecutorService maintenance;
 
     public KmsEngine(KmsStore store, Clock clock, EngineSettings settings) {
@@ -106,6 +115,17 @@ public final class KmsEngine implements KmsBackend {
         this.encryption = new EncryptionOperations(ctx);
         this.signing = new SigningOperations(ctx);
         this.imports = new ImportOperations(ctx);
+        this.direct = new DirectOperations(ctx);
+    }
+
+    /**
+     * An engine whose GetParametersForImport takes wrapping key pairs from {@code wrappingKeys}
+     * (test harnesses that import many keys use {@link WrappingKeyPairs#reusedForTests()}).
+     */
+    public KmsEngine(KmsStore store, Clock clock, EngineSettings settings, boolean ownsStore,
+            WrappingKeyPairs wrappingKeys) {
+        this(store, clock, settings, ownsStore);
+        this.imports = new ImportOperations(ctx, wrappingKeys);
     }
 
     /**
@@ -329,6 +349,30 @@ public final class KmsEngine implements KmsBackend {
     @Override
     public void deleteImportedKeyMaterial(DeleteImportedKeyMaterialRequest request) {
         imports.deleteImportedKeyMaterial(request);
+    }
+
+    /** Keywarden extension: see {@link KmsBackend#directEncrypt}. */
+    @Override
+    public DirectEncryptResponse directEncrypt(DirectEncryptRequest request) {
+        return direct.directEncrypt(request);
+    }
+
+    /** Keywarden extension: see {@link KmsBackend#directDecrypt}. */
+    @Override
+    public DirectDecryptResponse directDecrypt(DirectDecryptRequest request) {
+        return direct.directDecrypt(request);
+    }
+
+    /** Keywarden extension: see {@link KmsBackend#directWrapKey}. */
+    @Override
+    public DirectWrapKeyResponse directWrapKey(DirectWrapKeyRequest request) {
+        return direct.directWrapKey(request);
+    }
+
+    /** Keywarden extension: see {@link KmsBackend#directUnwrapKey}. */
+    @Override
+    public DirectUnwrapKeyResponse directUnwrapKey(DirectUnwrapKeyRequest request) {
+        return direct.directUnwrapKey(request);
     }
 
     @Override
