@@ -37,12 +37,14 @@ public final class KeywardenProvider extends Provider {
     }
 
     private static final List<Entry> SERVICES = List.of(
-            handle("Cipher", "AES/GCM/NoPadding", "cipher.EnvelopeGcmCipher"),
+            handle("Cipher", "AES/GCM/NoPadding", "cipher.AesGcmCipher"),
             handle("Cipher", "AESWrap", "cipher.KmsAesWrapCipher$Wrap", "AESWrap_256"),
             handle("Cipher", "AESWrapPad", "cipher.KmsAesWrapCipher$WrapPad", "AESWrapPad_256"),
             handle("Cipher", "RSA/ECB/OAEPWithSHA-1AndMGF1Padding", "cipher.RsaOaepCipher$Sha1"),
             handle("Cipher", "RSA/ECB/OAEPWithSHA-256AndMGF1Padding", "cipher.RsaOaepCipher$Sha256"),
             handle("Cipher", "RSA/ECB/OAEPPadding", "cipher.RsaOaepCipher$Parameterized"),
+            handle("Cipher", "AES/KW/NoPadding", "cipher.DirectKeyWrapCipher$Kw"),
+            handle("Cipher", "AES/KWP/NoPadding", "cipher.DirectKeyWrapCipher$Kwp"),
 
             handle("Mac", "HmacSHA224", "mac.KmsHmac$Sha224"),
             handle("Mac", "HmacSHA256", "mac.KmsHmac$Sha256"),
