@@ -50,6 +50,11 @@ public final class KeywardenProvider extends Provider {
             handle("Mac", "HmacSHA256", "mac.KmsHmac$Sha256"),
             handle("Mac", "HmacSHA384", "mac.KmsHmac$Sha384"),
             handle("Mac", "HmacSHA512", "mac.KmsHmac$Sha512"),
+            handle("Mac", "HmacSHA1", "mac.ExtensionHmac$Sha1"),
+            handle("Mac", "HmacSHA3-224", "mac.ExtensionHmac$Sha3_224"),
+            handle("Mac", "HmacSHA3-256", "mac.ExtensionHmac$Sha3_256"),
+            handle("Mac", "HmacSHA3-384", "mac.ExtensionHmac$Sha3_384"),
+            handle("Mac", "HmacSHA3-512", "mac.ExtensionHmac$Sha3_512"),
 
             handle("Signature", "SHA256withRSA", "signature.RsaPkcs1Signature$Sha256"),
             handle("Signature", "SHA384withRSA", "signature.RsaPkcs1Signature$Sha384"),

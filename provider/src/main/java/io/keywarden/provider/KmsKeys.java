@@ -34,6 +34,11 @@ public final class KmsKeys {
             if (name.startsWith("KEYWARDEN_AES_")) {
                 return new KmsDirectAesKey(runtime, keyId);
             }
+            if (name.startsWith("KEYWARDEN_HMAC_")) {
+                String hash = name.substring("KEYWARDEN_HMAC_".length());
+                return new KmsSecretKey(runtime, keyId, "Hmac" + (hash.startsWith("SHA3_")
+                        ? "SHA3-" + hash.substring(5) : hash));
+            }
             if (name.startsWith("HMAC_")) {
                 return new KmsSecretKey(runtime, keyId, "HmacSHA" + name.substring(5));
             }

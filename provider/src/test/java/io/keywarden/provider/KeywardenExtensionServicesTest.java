@@ -135,6 +135,22 @@ class KeywardenExtensionServicesTest {
     }
 
     @Test
+    void extensionHmacsMatchTheJdk() throws Exception {
+        byte[] key = new byte[100];
+        new SecureRandom().nextBytes(key);
+        for (var e : java.util.Map.of(KeySpec.KEYWARDEN_HMAC_SHA1, "HmacSHA1",
+                KeySpec.KEYWARDEN_HMAC_SHA3_384, "HmacSHA3-384").entrySet()) {
+            KmsKey handle = kms.handle(kms.imported(e.getKey(), KeyUsage.GENERATE_VERIFY_MAC, key));
+            assertThat(handle.getAlgorithm()).isEqualTo(e.getValue());
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance(e.getValue(), kms.provider);
+            mac.init(handle);
+            javax.crypto.Mac jdk = javax.crypto.Mac.getInstance(e.getValue());
+            jdk.init(new SecretKeySpec(key, e.getValue()));
+            assertThat(mac.doFinal(MESSAGE)).isEqualTo(jdk.doFinal(MESSAGE));
+        }
+    }
+
+    @Test
     void verifyOnlyPublicKeyVerifiesThroughTheProviderAndCannotSign() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp384r1"));

@@ -27,7 +27,17 @@ public enum KeySpec {
     /** Keywarden extension: an imported raw 192-bit AES key for the Direct* operations. */
     KEYWARDEN_AES_192,
     /** Keywarden extension: an imported raw 256-bit AES key for the Direct* operations. */
-    KEYWARDEN_AES_256;
+    KEYWARDEN_AES_256,
+    /** Keywarden extension: an imported HMAC-SHA-1 key (any length from 1 to 1024 bytes). */
+    KEYWARDEN_HMAC_SHA1,
+    /** Keywarden extension: an imported HMAC-SHA3-224 key (any length from 1 to 1024 bytes). */
+    KEYWARDEN_HMAC_SHA3_224,
+    /** Keywarden extension: an imported HMAC-SHA3-256 key (any length from 1 to 1024 bytes). */
+    KEYWARDEN_HMAC_SHA3_256,
+    /** Keywarden extension: an imported HMAC-SHA3-384 key (any length from 1 to 1024 bytes). */
+    KEYWARDEN_HMAC_SHA3_384,
+    /** Keywarden extension: an imported HMAC-SHA3-512 key (any length from 1 to 1024 bytes). */
+    KEYWARDEN_HMAC_SHA3_512;
 
     /** Whether this is a Keywarden extension spec (imported material only), not an AWS KMS spec. */
     public boolean isKeywardenExtension() {
