@@ -53,6 +53,10 @@ import picocli.CommandLine.Spec;
             ImportCommands.GetParametersForImport.class,
             ImportCommands.ImportKeyMaterial.class,
             ImportCommands.DeleteImportedKeyMaterial.class,
+            DirectCommands.DirectEncrypt.class,
+            DirectCommands.DirectDecrypt.class,
+            DirectCommands.DirectWrapKey.class,
+            DirectCommands.DirectUnwrapKey.class,
         })
 final class KmsCommand implements Callable<Integer> {
 
