@@ -13,11 +13,14 @@ import io.keywarden.kms.api.WrappingKeySpec;
 import io.keywarden.kms.crypto.ImportWrapping;
 import io.keywarden.kms.engine.EngineSettings;
 import io.keywarden.kms.engine.KmsEngine;
+import io.keywarden.kms.engine.WrappingKeyPairs;
 import io.keywarden.kms.store.RootKeySource;
 import io.keywarden.kms.store.SqliteKmsStore;
 import io.keywarden.provider.KeywardenRuntime;
 import io.keywarden.provider.KmsKey;
 import io.keywarden.provider.KmsKeys;
+import io.keywarden.provider.KmsPrivateKey;
+import io.keywarden.provider.KmsPublicKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,7 +39,9 @@ import java.util.stream.Stream;
 /**
  * A real embedded Keywarden engine on a SQLite store in a temporary directory, and the client side
  * of BYOK: every key is created with Origin=EXTERNAL and its material imported with
- * GetParametersForImport, {@link ImportWrapping#wrap} and ImportKeyMaterial. Imports are cached by
+ * GetParametersForImport, {@link ImportWrapping#wrap} and ImportKeyMaterial (public keys too, for
+ * the verify-only extension). The engine reuses one RSA wrapping key pair
+ * ({@link WrappingKeyPairs#reusedForTests()}) to keep thousands of imports fast. Imports are cached by
  * (spec, usage, material), so each distinct key is imported once. Closing deletes the directory.
  */
 public final class ManagedKeys implements AutoCloseable {
@@ -53,8 +58,11 @@ public final class ManagedKeys implements AutoCloseable {
         this.dir = dir;
         SqliteKmsStore store = SqliteKmsStore.open(dir.resolve("store"),
                 RootKeySource.keyFile(dir.resolve("store").resolve("root.key")));
+        // One reused RSA wrapping key pair: a full Wycheproof run imports ~2,000 keys, and a new RSA
+        // key pair per GetParametersForImport would dominate its run time (test harness only).
         this.engine = new KmsEngine(store, Clock.systemUTC(),
-                new EngineSettings("arn:aws:iam::" + ACCOUNT + ":root", ACCOUNT, "us-east-1", 1_000_000, 50));
+                new EngineSettings("arn:aws:iam::" + ACCOUNT + ":root", ACCOUNT, "us-east-1", 1_000_000, 50), true,
+                WrappingKeyPairs.reusedForTests());
         this.runtime = KeywardenRuntime.of(engine);
     }
 
@@ -110,6 +118,20 @@ public final class ManagedKeys implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("No handle for the imported key " + keyId, e);
         }
+    }
+
+    /**
+     * A verification handle for a verify-only key of {@code spec} holding the DER SubjectPublicKeyInfo
+     * {@code publicKeyDer} (the Keywarden extension), imported on first use.
+     *
+     * @throws io.keywarden.kms.api.errors.KmsException when the backend refuses the public key
+     */
+    public KmsPublicKey importPublicKey(KeySpec spec, byte[] publicKeyDer) {
+        KmsKey handle = importKey(spec, KeyUsage.SIGN_VERIFY, publicKeyDer);
+        if (!(handle instanceof KmsPrivateKey k)) {
+            throw new IllegalStateException("No public handle for a " + spec + " key");
+        }
+        return k.publicHandle();
     }
 
     private static PublicKey rsaPublicKey(byte[] x509) {

@@ -39,17 +39,24 @@ public final class KeywardenProvider extends Provider {
     }
 
     private static final List<Entry> SERVICES = List.of(
-            handle("Cipher", "AES/GCM/NoPadding", "cipher.EnvelopeGcmCipher"),
+            handle("Cipher", "AES/GCM/NoPadding", "cipher.AesGcmCipher"),
             handle("Cipher", "AESWrap", "cipher.KmsAesWrapCipher$Wrap", "AESWrap_256"),
             handle("Cipher", "AESWrapPad", "cipher.KmsAesWrapCipher$WrapPad", "AESWrapPad_256"),
             handle("Cipher", "RSA/ECB/OAEPWithSHA-1AndMGF1Padding", "cipher.RsaOaepCipher$Sha1"),
             handle("Cipher", "RSA/ECB/OAEPWithSHA-256AndMGF1Padding", "cipher.RsaOaepCipher$Sha256"),
             handle("Cipher", "RSA/ECB/OAEPPadding", "cipher.RsaOaepCipher$Parameterized"),
+            handle("Cipher", "AES/KW/NoPadding", "cipher.DirectKeyWrapCipher$Kw"),
+            handle("Cipher", "AES/KWP/NoPadding", "cipher.DirectKeyWrapCipher$Kwp"),
 
             handle("Mac", "HmacSHA224", "mac.KmsHmac$Sha224"),
             handle("Mac", "HmacSHA256", "mac.KmsHmac$Sha256"),
             handle("Mac", "HmacSHA384", "mac.KmsHmac$Sha384"),
             handle("Mac", "HmacSHA512", "mac.KmsHmac$Sha512"),
+            handle("Mac", "HmacSHA1", "mac.ExtensionHmac$Sha1"),
+            handle("Mac", "HmacSHA3-224", "mac.ExtensionHmac$Sha3_224"),
+            handle("Mac", "HmacSHA3-256", "mac.ExtensionHmac$Sha3_256"),
+            handle("Mac", "HmacSHA3-384", "mac.ExtensionHmac$Sha3_384"),
+            handle("Mac", "HmacSHA3-512", "mac.ExtensionHmac$Sha3_512"),
 
             handle("Signature", "SHA256withRSA", "signature.RsaPkcs1Signature$Sha256"),
             handle("Signature", "SHA384withRSA", "signature.RsaPkcs1Signature$Sha384"),

@@ -31,6 +31,14 @@ public final class KmsKeys {
             if (spec == KeySpec.SYMMETRIC_DEFAULT) {
                 return new KmsSecretKey(runtime, keyId, "AES");
             }
+            if (name.startsWith("KEYWARDEN_AES_")) {
+                return new KmsDirectAesKey(runtime, keyId);
+            }
+            if (name.startsWith("KEYWARDEN_HMAC_")) {
+                String hash = name.substring("KEYWARDEN_HMAC_".length());
+                return new KmsSecretKey(runtime, keyId, "Hmac" + (hash.startsWith("SHA3_")
+                        ? "SHA3-" + hash.substring(5) : hash));
+            }
             if (name.startsWith("HMAC_")) {
                 return new KmsSecretKey(runtime, keyId, "HmacSHA" + name.substring(5));
             }
@@ -45,6 +53,18 @@ public final class KmsKeys {
         } catch (KmsException e) {
             throw JcaErrors.invalidKey(e);
         }
+    }
+
+    /**
+     * A verification handle ({@link KmsPublicKey}) for the asymmetric key named by {@code keyId}: the
+     * way to verify with a verify-only imported public key (a Keywarden extension), whose private
+     * handle cannot sign.
+     */
+    public static KmsPublicKey publicHandle(KeywardenRuntime runtime, String keyId) throws InvalidKeyException {
+        if (handle(runtime, keyId) instanceof KmsPrivateKey k) {
+            return k.publicHandle();
+        }
+        throw new InvalidKeyException(keyId + " is not an asymmetric key: it has no public key handle");
     }
 
     /** The public key of an asymmetric managed key, decoded by the JDK (Bouncy Castle where the JDK cannot). */

@@ -69,6 +69,23 @@ public final class TestKms implements AutoCloseable {
         return (KmsSecretKey) handle(keyId);
     }
 
+    /**
+     * An EXTERNAL key of any spec and usage with the given material (raw bytes, PKCS#8, or, for the
+     * verify-only extension, a SubjectPublicKeyInfo), imported with RSA_AES_KEY_WRAP_SHA_256.
+     */
+    public String imported(KeySpec spec, KeyUsage usage, byte[] material) throws Exception {
+        String keyId = engine.createKey(CreateKeyRequest.builder().keySpec(spec).keyUsage(usage)
+                .origin(OriginType.EXTERNAL).build()).keyMetadata().keyId();
+        GetParametersForImportResponse p = engine.getParametersForImport(GetParametersForImportRequest.builder()
+                .keyId(keyId).wrappingAlgorithm(AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_256)
+                .wrappingKeySpec(WrappingKeySpec.RSA_2048).build());
+        PublicKey wrapping = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(p.publicKey()));
+        engine.importKeyMaterial(ImportKeyMaterialRequest.builder().keyId(keyId).importToken(p.importToken())
+                .encryptedKeyMaterial(ImportWrapping.wrap(AlgorithmSpec.RSA_AES_KEY_WRAP_SHA_256, wrapping, material))
+                .build());
+        return keyId;
+    }
+
     public void disable(KmsKey key) {
         engine.disableKey(DisableKeyRequest.builder().keyId(key.keyId()).build());
     }

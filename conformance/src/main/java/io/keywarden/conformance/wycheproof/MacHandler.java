@@ -13,10 +13,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * mac_test_schema_v1 for HMAC-SHA-224/256/384/512: the key is imported into an HMAC_* key,
- * {@code Mac.getInstance} on the handle computes the tag, and the first {@code tagSize/8} bytes are
- * compared; the JDK's Mac with the same material must give the same answer. Other MACs (HMAC-SHA-1,
- * HMAC-SHA3, AES-CMAC) have no KMS key spec.
+ * mac_test_schema_v1 for HMAC: the key is imported into an HMAC_* key (SHA-224/256/384/512, within
+ * the spec's import range) or, as a Keywarden extension, a KEYWARDEN_HMAC_* key (SHA-1, SHA3-*, any
+ * key length from 1 to 1024 bytes); {@code Mac.getInstance} on the handle computes the tag, and the
+ * first {@code tagSize/8} bytes are compared; the JDK's Mac with the same material must give the
+ * same answer. AES-CMAC has no managed-key operation.
  */
 public final class MacHandler implements SchemaHandler {
 
@@ -27,7 +28,13 @@ public final class MacHandler implements SchemaHandler {
             "HMACSHA224", new Hmac(KeySpec.HMAC_224, "HmacSHA224", 28, 64),
             "HMACSHA256", new Hmac(KeySpec.HMAC_256, "HmacSHA256", 32, 64),
             "HMACSHA384", new Hmac(KeySpec.HMAC_384, "HmacSHA384", 48, 128),
-            "HMACSHA512", new Hmac(KeySpec.HMAC_512, "HmacSHA512", 64, 128));
+            "HMACSHA512", new Hmac(KeySpec.HMAC_512, "HmacSHA512", 64, 128),
+            // Keywarden extension key specs: hashes AWS KMS lacks, any key length from 1 to 1024 bytes.
+            "HMACSHA1", new Hmac(KeySpec.KEYWARDEN_HMAC_SHA1, "HmacSHA1", 1, 1024),
+            "HMACSHA3-224", new Hmac(KeySpec.KEYWARDEN_HMAC_SHA3_224, "HmacSHA3-224", 1, 1024),
+            "HMACSHA3-256", new Hmac(KeySpec.KEYWARDEN_HMAC_SHA3_256, "HmacSHA3-256", 1, 1024),
+            "HMACSHA3-384", new Hmac(KeySpec.KEYWARDEN_HMAC_SHA3_384, "HmacSHA3-384", 1, 1024),
+            "HMACSHA3-512", new Hmac(KeySpec.KEYWARDEN_HMAC_SHA3_512, "HmacSHA3-512", 1, 1024));
 
     private final ManagedKeys keys;
 

@@ -7,13 +7,15 @@ package io.keywarden.conformance.wycheproof;
  */
 public enum NotApplicable {
 
-    /** The schema's primitive has no managed-key operation at all (for example raw AES-GCM or AES-KW). */
+    /**
+     * The schema's primitive has no managed-key operation at all, not even as a Keywarden extension
+     * (AES-GCM-SIV, ChaCha20-Poly1305, XChaCha20-Poly1305, AES-CMAC).
+     */
     NO_MANAGED_OPERATION("the primitive has no managed-key operation in Keywarden/AWS KMS"),
 
     /**
-     * The vector gives only a public key. AWS KMS cannot import a public key on its own, so no managed
-     * key can verify; the case is still verified locally with the public key through the JCA (the
-     * JDK's provider; disagreements are reported as local-reference deviations) and counted here.
+     * The vector gives only a public key and no managed key can hold it. Unused since Keywarden's
+     * verify-only extension imports public keys; kept so that older reports stay readable.
      */
     PUBLIC_KEY_ONLY("only a public key is given; a managed key needs the private key (verified locally only)"),
 
@@ -42,7 +44,19 @@ public enum NotApplicable {
     RSA_KEY_FORM("RSA private key cannot be imported (not a usable CRT key with an odd exponent)"),
 
     /** An EC private key outside [1, n-1] (KMS import refuses it). */
-    EC_PRIVATE_KEY_RANGE("EC private key is not in [1, n-1]");
+    EC_PRIVATE_KEY_RANGE("EC private key is not in [1, n-1]"),
+
+    /**
+     * RSASSA-PSS with parameters other than AWS KMS's (MGF1 with the message hash, salt as long as
+     * the hash): a managed key's Verify cannot take them. Verified locally only.
+     */
+    PSS_PARAMETERS("PSS MGF1 hash or salt length differs from KMS's (MGF1 with the same hash, salt = hash length)"),
+
+    /** An AES key that is not 128, 192 or 256 bits (KEYWARDEN_AES_* sizes). */
+    AES_KEY_SIZE("AES key is not 128, 192 or 256 bits"),
+
+    /** An AES-GCM tag length the JDK's AES-GCM (and so the direct mode) refuses: only 96 to 128 bits. */
+    GCM_TAG_SIZE("AES-GCM tag length is not 96, 104, 112, 120 or 128 bits");
 
     private final String description;
 

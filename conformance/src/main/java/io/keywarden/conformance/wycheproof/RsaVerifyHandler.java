@@ -1,16 +1,29 @@
 package io.keywarden.conformance.wycheproof;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keywarden.conformance.ManagedKeys;
+import io.keywarden.kms.api.KeySpec;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.util.Set;
 
 /**
  * rsassa_pkcs1_verify_schema_v1, rsassa_pss_verify_schema_v1 and
- * rsassa_pss_with_parameters_verify_schema (the key as an id-RSASSA-PSS SubjectPublicKeyInfo):
- * public key only, verified locally (see {@link LocalVerifyHandler}).
+ * rsassa_pss_with_parameters_verify_schema (the key as an id-RSASSA-PSS SubjectPublicKeyInfo): the
+ * public key is imported, re-encoded as rsaEncryption, as a verify-only RSA_2048/3072/4096 key (a
+ * Keywarden extension) and verified in the backend with {@code SHA*withRSA} or
+ * {@code SHA*withRSA/PSS} (AWS KMS's PSS: MGF1 with the same hash, salt as long as the hash); and
+ * locally with the vector's parameters. See {@link LocalVerifyHandler}.
  */
 public final class RsaVerifyHandler extends LocalVerifyHandler {
+
+    /** A handler importing into {@code keys}. */
+    public RsaVerifyHandler(ManagedKeys keys) {
+        super(keys);
+    }
 
     @Override
     public Set<String> schemas() {
@@ -29,5 +42,28 @@ public final class RsaVerifyHandler extends LocalVerifyHandler {
                 group.path("sLen").asInt(), 1);
         String keyAlgorithm = file.schema().startsWith("rsassa_pss_with_parameters") ? "RSASSA-PSS" : "RSA";
         return new Verification(VectorKeys.publicKey(keyAlgorithm, der), "RSASSA-PSS", pss, null);
+    }
+
+    @Override
+    Managed managed(VectorFile file, JsonNode group, Verification local) throws Exception {
+        RSAPublicKey key = (RSAPublicKey) local.key();
+        KeySpec spec = Specs.rsa(key.getModulus().bitLength());
+        String sha = group.path("sha").asText();
+        if (spec == null) {
+            return Managed.notApplicable(NotApplicable.RSA_KEY_SIZE);
+        }
+        if (!Specs.kmsSigningHash(sha)) {
+            return Managed.notApplicable(NotApplicable.HASH);
+        }
+        byte[] der = KeyFactory.getInstance("RSA")
+                .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())).getEncoded();
+        if (file.schema().startsWith("rsassa_pkcs1")) {
+            return Managed.of(spec, der, Specs.jcaDigest(sha) + "withRSA");
+        }
+        int hashLength = Integer.parseInt(sha.substring(4)) / 8;
+        if (!sha.equals(group.path("mgfSha").asText()) || group.path("sLen").asInt() != hashLength) {
+            return Managed.notApplicable(NotApplicable.PSS_PARAMETERS);
+        }
+        return Managed.of(spec, der, Specs.jcaDigest(sha) + "withRSA/PSS");
     }
 }

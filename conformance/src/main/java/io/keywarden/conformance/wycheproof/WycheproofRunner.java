@@ -32,9 +32,9 @@ public final class WycheproofRunner {
 
     /** The handlers, by schema. */
     static Map<String, SchemaHandler> handlers(ManagedKeys keys) {
-        List<SchemaHandler> all = List.of(new MacHandler(keys), new EcdsaVerifyHandler(), new RsaVerifyHandler(),
-                new EddsaVerifyHandler(), new RsaPkcs1GenerateHandler(keys), new OaepDecryptHandler(keys),
-                new EcdhHandler(keys), new NoManagedOperationHandler());
+        List<SchemaHandler> all = List.of(new MacHandler(keys), new EcdsaVerifyHandler(keys),
+                new RsaVerifyHandler(keys), new EddsaVerifyHandler(keys), new RsaPkcs1GenerateHandler(keys),
+                new OaepDecryptHandler(keys), new EcdhHandler(keys), new AeadHandler(keys), new KeyWrapHandler(keys));
         Map<String, SchemaHandler> bySchema = new HashMap<>();
         for (SchemaHandler h : all) {
             h.schemas().forEach(s -> bySchema.put(s, h));

@@ -164,6 +164,33 @@ public interface KmsBackend extends AutoCloseable {
         throw KmsUnsupportedOperationException.notImplemented("RevokeGrant");
     }
 
+    // ---- Keywarden extensions (not AWS KMS operations) -------------------------------------------
+
+    /**
+     * <b>Keywarden extension</b>: AES-GCM with the caller's IV, AAD and tag length on an imported
+     * KEYWARDEN_AES_128/192/256 key; the raw ciphertext‖tag. AWS-compatible clients never call it.
+     * The default (a backend without the extension, such as AWS KMS) throws
+     * {@link io.keywarden.kms.api.errors.KmsUnsupportedOperationException}.
+     */
+    default DirectEncryptResponse directEncrypt(DirectEncryptRequest request) {
+        throw KeywardenExtensions.unsupported("DirectEncrypt");
+    }
+
+    /** <b>Keywarden extension</b>: the inverse of {@link #directEncrypt}; a bad tag is InvalidCiphertextException. */
+    default DirectDecryptResponse directDecrypt(DirectDecryptRequest request) {
+        throw KeywardenExtensions.unsupported("DirectDecrypt");
+    }
+
+    /** <b>Keywarden extension</b>: raw AES key wrap (RFC 3394 / RFC 5649) on a KEYWARDEN_AES_* key. */
+    default DirectWrapKeyResponse directWrapKey(DirectWrapKeyRequest request) {
+        throw KeywardenExtensions.unsupported("DirectWrapKey");
+    }
+
+    /** <b>Keywarden extension</b>: raw AES key unwrap (RFC 3394 / RFC 5649); InvalidCiphertextException on failure. */
+    default DirectUnwrapKeyResponse directUnwrapKey(DirectUnwrapKeyRequest request) {
+        throw KeywardenExtensions.unsupported("DirectUnwrapKey");
+    }
+
     /** Releases the backend's resources; the default does nothing. */
     @Override
     default void close() {

@@ -67,6 +67,10 @@ import picocli.CommandLine.Spec;
             GrantCommands.ListRetirableGrants.class,
             GrantCommands.RetireGrant.class,
             GrantCommands.RevokeGrant.class,
+            DirectCommands.DirectEncrypt.class,
+            DirectCommands.DirectDecrypt.class,
+            DirectCommands.DirectWrapKey.class,
+            DirectCommands.DirectUnwrapKey.class,
         })
 final class KmsCommand implements Callable<Integer> {
 

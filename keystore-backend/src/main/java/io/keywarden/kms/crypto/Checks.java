@@ -74,6 +74,22 @@ final class Checks {
         return key.secret();
     }
 
+    /**
+     * Refuses to sign with verify-only material (an imported public key, a Keywarden extension)
+     * with InvalidKeyUsageException.
+     */
+    static void requirePrivate(KeyMaterial key, KeySpec spec) {
+        if (key != null && key.isPublicOnly()) {
+            throw publicOnly(key.keyId(), spec);
+        }
+    }
+
+    /** The error of an operation that needs the private key on a key that holds a public key only. */
+    static InvalidKeyUsageException publicOnly(String keyId, KeySpec spec) {
+        return new InvalidKeyUsageException("The " + spec + " key " + keyId
+                + " holds a public key only (imported as a Keywarden extension): it can verify but not sign.");
+    }
+
     /** The stored key's public key, present. */
     static byte[] publicKey(KeyMaterial key) {
         if (key == null || key.publicKey() == null) {

@@ -124,9 +124,40 @@ public final class EccStrategy implements KeySpecStrategy {
         }
     }
 
+    /**
+     * Keywarden extension: a named-curve public key on the spec's curve (the point decoded and
+     * checked on the curve, not infinity) as verify-only material, re-encoded.
+     */
+    @Override
+    public GeneratedMaterial importPublicKey(KeySpec spec, byte[] material) {
+        Curve c = curve(spec);
+        String wrong = "The key material is not a DER SubjectPublicKeyInfo " + spec + " public key.";
+        if (material == null) {
+            throw new IncorrectKeyMaterialException(wrong);
+        }
+        try {
+            SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(material);
+            if (!c.oid().equals(namedCurve(info.getAlgorithm()))) {
+                throw new IncorrectKeyMaterialException(wrong);
+            }
+            ECNamedDomainParameters domain = c.domain();
+            ECPoint q = domain.getCurve().decodePoint(info.getPublicKeyData().getOctets()).normalize();
+            if (q.isInfinity() || !q.isValid()) {
+                throw new IncorrectKeyMaterialException(wrong);
+            }
+            return GeneratedMaterial.publicOnly(SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(
+                    new ECPublicKeyParameters(q, domain)).getEncoded());
+        } catch (IncorrectKeyMaterialException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new IncorrectKeyMaterialException(wrong);
+        }
+    }
+
     @Override
     public byte[] sign(KeySpec spec, KeyMaterial key, SigningAlgorithmSpec algorithm, MessageType type, byte[] message) {
         Curve c = checkAlgorithm(spec, algorithm);
+        Checks.requirePrivate(key, spec);
         byte[] digest = SignInput.digest(algorithm, c.hash(), c.hashLength(), type, message);
         ECPrivateKeyParameters priv = privateKey(key);
         ECDSASigner signer = new ECDSASigner();

@@ -87,9 +87,36 @@ public final class Ed25519Strategy implements KeySpecStrategy {
         }
     }
 
+    /**
+     * Keywarden extension: an Ed25519 SubjectPublicKeyInfo (32-byte key that decodes to a curve
+     * point) as verify-only material.
+     */
+    @Override
+    public GeneratedMaterial importPublicKey(KeySpec spec, byte[] material) {
+        Checks.spec(spec, SPECS);
+        String wrong = "The key material is not a DER SubjectPublicKeyInfo Ed25519 public key.";
+        if (material == null) {
+            throw new IncorrectKeyMaterialException(wrong);
+        }
+        try {
+            SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(material);
+            byte[] point = info.getPublicKeyData().getOctets();
+            if (!ALG.equals(info.getAlgorithm()) || point.length != Ed25519PublicKeyParameters.KEY_SIZE) {
+                throw new IncorrectKeyMaterialException(wrong);
+            }
+            Ed25519PublicKeyParameters pub = new Ed25519PublicKeyParameters(point);
+            return GeneratedMaterial.publicOnly(new SubjectPublicKeyInfo(ALG, pub.getEncoded()).getEncoded());
+        } catch (IncorrectKeyMaterialException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new IncorrectKeyMaterialException(wrong);
+        }
+    }
+
     @Override
     public byte[] sign(KeySpec spec, KeyMaterial key, SigningAlgorithmSpec algorithm, MessageType type, byte[] message) {
         byte[] input = input(spec, algorithm, type, message);
+        Checks.requirePrivate(key, spec);
         Ed25519PrivateKeyParameters priv = privateKey(key);
         byte[] sig = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
         if (algorithm == SigningAlgorithmSpec.ED25519_SHA_512) {

@@ -7,6 +7,11 @@ package io.keywarden.kms.crypto;
  */
 public record KeyMaterial(String keyId, int version, byte[] secret, byte[] publicKey) {
 
+    /** Whether the material is an imported public key only (a Keywarden extension): it cannot sign. */
+    public boolean isPublicOnly() {
+        return secret != null && secret.length == 0 && publicKey != null;
+    }
+
     @Override
     public String toString() {
         return "KeyMaterial[" + keyId + " v" + version + "]";

@@ -15,7 +15,8 @@ import java.util.Map;
 public final class KeySpecStrategies {
 
     private static final List<KeySpecStrategy> ALL = List.of(new SymmetricStrategy(), new HmacStrategy(),
-            new RsaStrategy(), new EccStrategy(), new Ed25519Strategy(), new MlDsaStrategy());
+            new RsaStrategy(), new EccStrategy(), new Ed25519Strategy(), new MlDsaStrategy(),
+            new DirectAesStrategy(), new ExtensionHmacStrategy());
 
     private static final Map<KeySpec, KeySpecStrategy> BY_SPEC = table(ALL);
 

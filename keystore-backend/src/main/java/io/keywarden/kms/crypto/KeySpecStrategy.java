@@ -52,6 +52,17 @@ public interface KeySpecStrategy {
      */
     GeneratedMaterial importMaterial(KeySpec spec, byte[] material);
 
+    /**
+     * <b>Keywarden extension</b> (not in AWS KMS): checks a DER SubjectPublicKeyInfo imported into a
+     * SIGN_VERIFY key of this spec and normalizes it into a verify-only material (an empty secret
+     * and the public key, see {@link GeneratedMaterial#publicOnly}). Such a key verifies and refuses
+     * to sign. The default refuses: the family has no public keys.
+     */
+    default GeneratedMaterial importPublicKey(KeySpec spec, byte[] subjectPublicKeyInfo) {
+        throw new io.keywarden.kms.api.errors.IncorrectKeyMaterialException(
+                "Key spec " + spec + " cannot hold a public key only.");
+    }
+
     /** The largest plaintext {@link #encrypt} takes for this spec and algorithm. */
     default int maxPlaintextLength(KeySpec spec, EncryptionAlgorithmSpec algorithm) {
         throw usage("encryption");

@@ -155,6 +155,34 @@ public final class RsaStrategy implements KeySpecStrategy {
         }
     }
 
+    /**
+     * Keywarden extension: an RSA public key of the spec's modulus size (odd exponent greater than
+     * 1) as verify-only material, re-encoded as an rsaEncryption SubjectPublicKeyInfo.
+     */
+    @Override
+    public GeneratedMaterial importPublicKey(KeySpec spec, byte[] material) {
+        int bits = bits(spec);
+        String wrong = "The key material is not a DER SubjectPublicKeyInfo " + spec + " public key.";
+        if (material == null) {
+            throw new IncorrectKeyMaterialException(wrong);
+        }
+        try {
+            KeyFactory kf = KeyFactory.getInstance("RSA");
+            if (!(kf.generatePublic(new X509EncodedKeySpec(material)) instanceof java.security.interfaces.RSAPublicKey k)
+                    || k.getModulus().bitLength() != bits || !k.getPublicExponent().testBit(0)
+                    || k.getPublicExponent().bitLength() < 2) {
+                throw new IncorrectKeyMaterialException(wrong);
+            }
+            return GeneratedMaterial.publicOnly(
+                    kf.generatePublic(new RSAPublicKeySpec(k.getModulus(), k.getPublicExponent())).getEncoded());
+        } catch (GeneralSecurityException | RuntimeException e) {
+            if (e instanceof IncorrectKeyMaterialException ikm) {
+                throw ikm;
+            }
+            throw new IncorrectKeyMaterialException(wrong);
+        }
+    }
+
     @Override
     public int maxPlaintextLength(KeySpec spec, EncryptionAlgorithmSpec algorithm) {
         return bits(spec) / 8 - 2 * oaep(spec, algorithm).hashLength() - 2;
@@ -196,6 +224,7 @@ public final class RsaStrategy implements KeySpecStrategy {
     @Override
     public byte[] sign(KeySpec spec, KeyMaterial key, SigningAlgorithmSpec algorithm, MessageType type, byte[] message) {
         Sig sig = sig(spec, algorithm);
+        Checks.requirePrivate(key, spec);
         byte[] digest = SignInput.digest(algorithm, sig.hash(), sig.hashLength(), type, message);
         try {
             if (sig.pss()) {

@@ -19,6 +19,7 @@ import io.keywarden.kms.api.errors.ValidationException;
 import io.keywarden.kms.crypto.GeneratedMaterial;
 import io.keywarden.kms.crypto.ImportWrapping;
 import io.keywarden.kms.crypto.KeySpecStrategies;
+import io.keywarden.kms.crypto.VerifyOnlyKeys;
 import io.keywarden.kms.store.ImportTokenRecord;
 import io.keywarden.kms.store.KeyRecord;
 import io.keywarden.kms.store.StoreTransaction;
@@ -39,7 +40,9 @@ import java.util.HexFormat;
  * Imported key material (BYOK): GetParametersForImport hands out an RSA wrapping public key and an
  * import token valid for 24 hours; ImportKeyMaterial unwraps the material, checks that it fits the
  * key spec (and, after a first import, that it is the same material), and makes the key usable;
- * DeleteImportedKeyMaterial takes it away again (PendingImport).
+ * DeleteImportedKeyMaterial takes it away again (PendingImport). As a Keywarden extension, a
+ * SIGN_VERIFY key also takes a DER SubjectPublicKeyInfo and becomes verify-only
+ * ({@link VerifyOnlyKeys}).
  */
 final class ImportOperations {
 
@@ -47,9 +50,15 @@ final class ImportOperations {
     static final Duration MAX_VALID_TO = Duration.ofDays(365);
 
     private final EngineContext ctx;
+    private final WrappingKeyPairs wrappingKeys;
 
     ImportOperations(EngineContext ctx) {
+        this(ctx, WrappingKeyPairs.fresh());
+    }
+
+    ImportOperations(EngineContext ctx, WrappingKeyPairs wrappingKeys) {
         this.ctx = ctx;
+        this.wrappingKeys = wrappingKeys;
     }
 
     GetParametersForImportResponse getParametersForImport(GetParametersForImportRequest request) {
@@ -59,7 +68,7 @@ final class ImportOperations {
             throw new ValidationException("The wrapping algorithm RSAES_PKCS1_V1_5 is no longer supported.");
         }
         ctx.readKey(Operation.GET_PARAMETERS_FOR_IMPORT, request.keyId(), (tx, key) -> requireExternal(key));
-        KeyPair wrapping = ImportWrapping.newWrappingKeyPair(spec);
+        KeyPair wrapping = wrappingKeys.next(spec);
         byte[] token = new byte[32];
         ctx.random.nextBytes(token);
         Instant validTo = ctx.now().plus(TOKEN_LIFETIME).truncatedTo(ChronoUnit.MILLIS);
@@ -88,8 +97,9 @@ final class ImportOperations {
             }
             byte[] material = ImportWrapping.unwrap(record.wrappingAlgorithm(), privateKey(record), wrapped);
             try {
-                GeneratedMaterial normalized = KeySpecStrategies.forSpec(key.keySpec())
-                        .importMaterial(key.keySpec(), material);
+                GeneratedMaterial normalized = VerifyOnlyKeys.isSubjectPublicKeyInfo(material)
+                        ? VerifyOnlyKeys.importPublicKey(key.keySpec(), key.keyUsage(), material)
+                        : KeySpecStrategies.forSpec(key.keySpec()).importMaterial(key.keySpec(), material);
                 return install(tx, key, normalized, validTo, model);
             } finally {
                 Arrays.fill(material, (byte) 0);
@@ -99,7 +109,8 @@ final class ImportOperations {
 
     private ImportKeyMaterialResponse install(StoreTransaction tx, KeyRecord key, GeneratedMaterial material,
             Instant validTo, ExpirationModelType model) {
-        String digest = digest(key.keyId(), material.secret());
+        String digest = material.isPublicOnly() ? digest(key.keyId() + ":public", material.publicKey())
+                : digest(key.keyId(), material.secret());
         if (key.importedMaterialDigest() != null
                 && !MessageDigest.isEqual(key.importedMaterialDigest().getBytes(StandardCharsets.US_ASCII),
                         digest.getBytes(StandardCharsets.US_ASCII))) {

@@ -49,6 +49,10 @@ final class KeyManagementOperations {
         if (Boolean.TRUE.equals(request.multiRegion())) {
             throw new KmsUnsupportedOperationException("Multi-Region keys are not supported by this service.");
         }
+        if (origin != OriginType.EXTERNAL && spec.isKeywardenExtension()) {
+            throw new KmsUnsupportedOperationException("Key spec " + spec + " is a Keywarden extension for imported "
+                    + "key material only: create it with Origin EXTERNAL.");
+        }
         if (origin == OriginType.EXTERNAL && spec.name().startsWith("ML_DSA")) {
             throw new KmsUnsupportedOperationException("Imported key material is not supported for " + spec + " keys.");
         }

@@ -27,6 +27,14 @@ import io.keywarden.kms.api.DeriveSharedSecretRequest;
 import io.keywarden.kms.api.DeriveSharedSecretResponse;
 import io.keywarden.kms.api.DescribeKeyRequest;
 import io.keywarden.kms.api.DescribeKeyResponse;
+import io.keywarden.kms.api.DirectDecryptRequest;
+import io.keywarden.kms.api.DirectDecryptResponse;
+import io.keywarden.kms.api.DirectEncryptRequest;
+import io.keywarden.kms.api.DirectEncryptResponse;
+import io.keywarden.kms.api.DirectUnwrapKeyRequest;
+import io.keywarden.kms.api.DirectUnwrapKeyResponse;
+import io.keywarden.kms.api.DirectWrapKeyRequest;
+import io.keywarden.kms.api.DirectWrapKeyResponse;
 import io.keywarden.kms.api.DisableKeyRequest;
 import io.keywarden.kms.api.DisableKeyRotationRequest;
 import io.keywarden.kms.api.EnableKeyRequest;
@@ -117,6 +125,8 @@ public final class KmsEngine implements KmsBackend {
     private final Caller caller;
     /** Null for an engine of {@link #forCaller}: the engine it was made from owns the resources. */
     private final KmsEngine owner;
+    /** Where GetParametersForImport takes its RSA wrapping key pairs (fresh ones, except in test harnesses). */
+    private WrappingKeyPairs wrappingKeys = WrappingKeyPairs.fresh();
     private ScheduledExecutorService maintenance;
     private final ServiceSettings service;
 
@@ -157,6 +167,17 @@ public final class KmsEngine implements KmsBackend {
         this.ownsStore = false;
         this.caller = caller;
         this.owner = owner;
+        this.wrappingKeys = owner.wrappingKeys;
+    }
+
+    /**
+     * An engine whose GetParametersForImport takes wrapping key pairs from {@code wrappingKeys}
+     * (test harnesses that import many keys use {@link WrappingKeyPairs#reusedForTests()}).
+     */
+    public KmsEngine(KmsStore store, Clock clock, EngineSettings settings, boolean ownsStore,
+            WrappingKeyPairs wrappingKeys) {
+        this(store, clock, settings, ownsStore);
+        this.wrappingKeys = java.util.Objects.requireNonNull(wrappingKeys, "wrappingKeys");
     }
 
     /**
@@ -479,19 +500,19 @@ public final class KmsEngine implements KmsBackend {
     public GetParametersForImportResponse getParametersForImport(GetParametersForImportRequest r) {
         RequestFacts f = RequestFacts.builder().key("kms:WrappingAlgorithm", r.wrappingAlgorithm())
                 .key("kms:WrappingKeySpec", r.wrappingKeySpec()).build();
-        return call(r, f, c -> new ImportOperations(c).getParametersForImport(r));
+        return call(r, f, c -> new ImportOperations(c, wrappingKeys).getParametersForImport(r));
     }
 
     @Override
     public ImportKeyMaterialResponse importKeyMaterial(ImportKeyMaterialRequest r) {
         RequestFacts f = RequestFacts.builder().key("kms:ExpirationModel", r.expirationModel())
                 .key("kms:ValidTo", r.validTo() == null ? null : r.validTo().getEpochSecond()).build();
-        return call(r, f, c -> new ImportOperations(c).importKeyMaterial(r));
+        return call(r, f, c -> new ImportOperations(c, wrappingKeys).importKeyMaterial(r));
     }
 
     @Override
     public void deleteImportedKeyMaterial(DeleteImportedKeyMaterialRequest r) {
-        run(r, RequestFacts.NONE, c -> new ImportOperations(c).deleteImportedKeyMaterial(r));
+        run(r, RequestFacts.NONE, c -> new ImportOperations(c, wrappingKeys).deleteImportedKeyMaterial(r));
     }
 
     @Override
@@ -560,6 +581,30 @@ public final class KmsEngine implements KmsBackend {
     @Override
     public void revokeGrant(RevokeGrantRequest r) {
         run(r, RequestFacts.NONE, c -> new GrantOperations(c).revokeGrant(r));
+    }
+
+    /** Keywarden extension: see {@link KmsBackend#directEncrypt}. */
+    @Override
+    public DirectEncryptResponse directEncrypt(DirectEncryptRequest request) {
+        return call(request, facts(null), c -> new DirectOperations(c).directEncrypt(request));
+    }
+
+    /** Keywarden extension: see {@link KmsBackend#directDecrypt}. */
+    @Override
+    public DirectDecryptResponse directDecrypt(DirectDecryptRequest request) {
+        return call(request, facts(null), c -> new DirectOperations(c).directDecrypt(request));
+    }
+
+    /** Keywarden extension: see {@link KmsBackend#directWrapKey}. */
+    @Override
+    public DirectWrapKeyResponse directWrapKey(DirectWrapKeyRequest request) {
+        return call(request, facts(null), c -> new DirectOperations(c).directWrapKey(request));
+    }
+
+    /** Keywarden extension: see {@link KmsBackend#directUnwrapKey}. */
+    @Override
+    public DirectUnwrapKeyResponse directUnwrapKey(DirectUnwrapKeyRequest request) {
+        return call(request, facts(null), c -> new DirectOperations(c).directUnwrapKey(request));
     }
 
     @Override
