@@ -1,0 +1,1 @@
+package io.keywarden.remote; final class Placeholder {}
