@@ -2,7 +2,7 @@ package io.keywarden.provider;
 
 import io.keywarden.kms.api.KmsBackend;
 import io.keywarden.kms.config.KeywardenConfig;
-import io.keywarden.kms.engine.EmbeddedKms;
+import io.keywarden.kms.api.spi.Backends;
 import io.keywarden.provider.envelope.DataKeyCache;
 import io.keywarden.provider.envelope.DataKeyCachePolicy;
 import java.nio.file.Files;
@@ -82,7 +82,7 @@ public final class KeywardenRuntime {
 
     private static KmsBackend open(Path config) {
         try {
-            return EmbeddedKms.open(KeywardenConfig.load(config));
+            return Backends.open(KeywardenConfig.load(config));
         } catch (KeywardenConfig.ConfigException e) {
             throw new ProviderException(e.getMessage() + " (in " + config + ")", e);
         } catch (RuntimeException e) {

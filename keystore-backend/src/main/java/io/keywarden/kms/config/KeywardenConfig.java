@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * The settings in {@code keywarden.conf}, a Java properties file shared by the CLI and the JCA
@@ -19,6 +21,9 @@ import java.util.Properties;
  *   <li>{@code rootKey.passphraseEnv} — instead of the key file, the name of an environment
  *       variable holding a passphrase, stretched with Argon2id.</li>
  *   <li>{@code quota.keysPerAccount} (default 100000), {@code quota.aliasesPerKey} (default 50).</li>
+ *   <li>{@code backend} — {@code embedded} (the default: the engine on {@code store}) or {@code remote} (a
+ *       Keywarden server or AWS KMS, configured by the {@code remote.*} settings, kept in {@link #remote()}
+ *       without their prefix; {@code store} is then not needed).</li>
  * </ul>
  */
 public record KeywardenConfig(
@@ -28,7 +33,31 @@ public record KeywardenConfig(
         Path rootKeyFile,
         String passphraseEnv,
         int keysPerAccount,
-        int aliasesPerKey) {
+        int aliasesPerKey,
+        String backend,
+        Map<String, String> remote,
+        Path baseDir) {
+
+    /** The embedded backend (the default). */
+    public static final String EMBEDDED = "embedded";
+    /** A remote backend: a Keywarden server, or AWS KMS. */
+    public static final String REMOTE = "remote";
+
+    public KeywardenConfig {
+        remote = remote == null ? Map.of() : Map.copyOf(remote);
+    }
+
+    /** An embedded configuration with no remote settings. */
+    public KeywardenConfig(Path store, String principal, String region, Path rootKeyFile, String passphraseEnv,
+                           int keysPerAccount, int aliasesPerKey) {
+        this(store, principal, region, rootKeyFile, passphraseEnv, keysPerAccount, aliasesPerKey, EMBEDDED, Map.of(),
+                store == null ? null : store.getParent());
+    }
+
+    /** Whether the backend is the remote one. */
+    public boolean isRemote() {
+        return REMOTE.equals(backend);
+    }
 
     public static final String DEFAULT_PRINCIPAL = "arn:aws:iam::111122223333:root";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -54,13 +83,24 @@ public record KeywardenConfig(
     }
 
     public static KeywardenConfig fromProperties(Properties p, Path baseDir) {
+        String backend = p.getProperty("backend", EMBEDDED).trim();
+        if (!backend.equals(EMBEDDED) && !backend.equals(REMOTE)) {
+            throw new ConfigException("backend", "must be 'embedded' or 'remote'");
+        }
+        Map<String, String> remote = new TreeMap<>();
+        for (String name : p.stringPropertyNames()) {
+            if (name.startsWith("remote.")) {
+                remote.put(name.substring("remote.".length()), p.getProperty(name).trim());
+            }
+        }
         String storeValue = p.getProperty("store");
-        if (storeValue == null || storeValue.isBlank()) {
+        if ((storeValue == null || storeValue.isBlank()) && backend.equals(EMBEDDED)) {
             throw new ConfigException("store", "is missing: name the store directory");
         }
-        Path store = baseDir.resolve(storeValue.trim()).normalize();
+        Path store = storeValue == null || storeValue.isBlank() ? null : baseDir.resolve(storeValue.trim()).normalize();
         String rootKey = p.getProperty("rootKey.file");
-        Path rootKeyFile = rootKey == null ? store.resolve("root.key") : baseDir.resolve(rootKey.trim()).normalize();
+        Path rootKeyFile = rootKey != null ? baseDir.resolve(rootKey.trim()).normalize()
+                : store == null ? null : store.resolve("root.key");
         KeywardenConfig c = new KeywardenConfig(
                 store,
                 p.getProperty("principal", DEFAULT_PRINCIPAL).trim(),
@@ -68,7 +108,10 @@ public record KeywardenConfig(
                 rootKeyFile,
                 blankToNull(p.getProperty("rootKey.passphraseEnv")),
                 intSetting(p, "quota.keysPerAccount", 100_000),
-                intSetting(p, "quota.aliasesPerKey", 50));
+                intSetting(p, "quota.aliasesPerKey", 50),
+                backend,
+                remote,
+                baseDir);
         c.account();
         return c;
     }

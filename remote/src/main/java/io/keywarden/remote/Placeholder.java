@@ -1,1 +1,0 @@
-package io.keywarden.remote; final class Placeholder {}
