@@ -168,6 +168,7 @@ public final class SigV4Authenticator {
                 .payload(ContentStreamProvider.fromByteArrayUnsafe(request.body()))
                 .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, SERVICE)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, true)
                 .putProperty(AwsV4FamilyHttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
         String computed = signed.request().firstMatchingHeader("Authorization")
                 .orElseThrow(() -> new IllegalStateException("the SDK signer added no Authorization header"));
