@@ -18,21 +18,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
 import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Verifies AWS Signature Version 4 on a received request with the AWS SDK's own signer: the request
  * is rebuilt from the headers the client signed, signed again with the configured secret of the
  * access key it names, at the instant of its {@code X-Amz-Date}, and the two signatures are compared
- * in constant time. The body hash is the signer's own SHA-256 of the received body (the SDK signer
- * always signs {@code x-amz-content-sha256}, so a client must sign it too, as the AWS SDKs for Java
- * do); a claimed {@code x-amz-content-sha256} that differs from the body is rejected first.
+ * in constant time. The body hash is the signer's own SHA-256 of the received body; a claimed
+ * {@code x-amz-content-sha256} that differs from the body is rejected first. Requests that signed
+ * {@code x-amz-content-sha256} (the AWS SDK for Java v2) are verified with {@link AwsV4HttpSigner}, which
+ * always signs that header; requests that did not (botocore, hence the AWS CLI) with the SDK's earlier
+ * {@code Aws4Signer}, which signs only the headers present.
  * The date must lie within the allowed clock skew; the credential scope must be
  * {@code <date>/<region>/kms/aws4_request}.
  */
@@ -50,6 +56,8 @@ public final class SigV4Authenticator {
     private final Duration maxSkew;
     private final Clock clock;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    @SuppressWarnings("deprecation")
+    private final software.amazon.awssdk.auth.signer.Aws4Signer legacySigner = software.amazon.awssdk.auth.signer.Aws4Signer.create();
 
     public SigV4Authenticator(List<AccessKey> accessKeys, String region, Duration maxSkew, Clock clock) {
         Map<String, AccessKey> byId = new LinkedHashMap<>();
@@ -106,7 +114,9 @@ public final class SigV4Authenticator {
         }
         checkBodyHash(request);
 
-        String expected = recomputeSignature(request, auth, key, signedAt);
+        String expected = auth.signedHeaders().contains("x-amz-content-sha256")
+                ? recomputeSignature(request, auth, key, signedAt)
+                : recomputeWithoutContentHashHeader(request, auth, key, signedAt);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 auth.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw AuthenticationException.invalidSignature(MISMATCH);
@@ -137,14 +147,59 @@ public final class SigV4Authenticator {
         }
     }
 
-    /** Signs the request again, as the client should have, and returns the hex signature. */
+    /** Signs the request again with AwsV4HttpSigner, as the client should have, and returns the hex signature. */
     private String recomputeSignature(ReceivedRequest request, Authorization auth, AccessKey key, Instant signedAt) {
+        SdkHttpRequest.Builder rebuilt = SdkHttpRequest.builder();
+        rebuild(rebuilt, request, auth);
+        SignedRequest signed = signer.sign(r -> r
+                .identity(AwsCredentialsIdentity.create(key.accessKeyId(), key.secretAccessKey()))
+                .request(rebuilt.build())
+                .payload(ContentStreamProvider.fromByteArrayUnsafe(request.body()))
+                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, SERVICE)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, true)
+                .putProperty(AwsV4FamilyHttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
+        return signatureOf(signed.request().firstMatchingHeader("Authorization"), auth);
+    }
+
+    /**
+     * Signs the request again with the SDK's Aws4Signer, for clients that did not sign
+     * {@code x-amz-content-sha256} (AwsV4HttpSigner would add and sign it); returns the hex signature.
+     */
+    @SuppressWarnings("deprecation")
+    private String recomputeWithoutContentHashHeader(ReceivedRequest request, Authorization auth, AccessKey key,
+                                                     Instant signedAt) {
+        SdkHttpFullRequest.Builder rebuilt = SdkHttpFullRequest.builder();
+        rebuild(rebuilt, request, auth);
+        rebuilt.contentStreamProvider(ContentStreamProvider.fromByteArrayUnsafe(request.body()));
+        SdkHttpFullRequest signed = legacySigner.sign(rebuilt.build(), Aws4SignerParams.builder()
+                .awsCredentials(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))
+                .signingName(SERVICE)
+                .signingRegion(Region.of(region))
+                .signingClockOverride(Clock.fixed(signedAt, ZoneOffset.UTC))
+                .build());
+        return signatureOf(signed.firstMatchingHeader("Authorization"), auth);
+    }
+
+    /** The signature of the recomputed Authorization header, if it signed the same headers as the client. */
+    private static String signatureOf(java.util.Optional<String> authorization, Authorization clients) {
+        Authorization mine = Authorization.parse(authorization
+                .orElseThrow(() -> new IllegalStateException("the SDK signer added no Authorization header")));
+        if (!mine.signedHeaders().equals(clients.signedHeaders())) {
+            // the signer signs x-amz-date (and AwsV4HttpSigner x-amz-content-sha256) itself: a request that did
+            // not sign them does not verify
+            throw AuthenticationException.invalidSignature(MISMATCH);
+        }
+        return mine.signature();
+    }
+
+    /** Method, URL, query and exactly the headers the client signed, with their received values. */
+    private static void rebuild(SdkHttpRequest.Builder rebuilt, ReceivedRequest request, Authorization auth) {
         String host = request.header("host");
         if (host == null) {
             throw AuthenticationException.incomplete("The request has no Host header.");
         }
-        SdkHttpRequest.Builder rebuilt = SdkHttpRequest.builder()
-                .method(SdkHttpMethod.fromValue(request.method()))
+        rebuilt.method(SdkHttpMethod.fromValue(request.method()))
                 .uri(URI.create(request.scheme() + "://" + host))
                 .encodedPath(request.path());
         if (request.rawQuery() != null && !request.rawQuery().isEmpty()) {
@@ -162,23 +217,6 @@ public final class SigV4Authenticator {
             }
             rebuilt.putHeader(name, new ArrayList<>(values));
         }
-        SignedRequest signed = signer.sign(r -> r
-                .identity(AwsCredentialsIdentity.create(key.accessKeyId(), key.secretAccessKey()))
-                .request(rebuilt.build())
-                .payload(ContentStreamProvider.fromByteArrayUnsafe(request.body()))
-                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, SERVICE)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, true)
-                .putProperty(AwsV4FamilyHttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
-        String computed = signed.request().firstMatchingHeader("Authorization")
-                .orElseThrow(() -> new IllegalStateException("the SDK signer added no Authorization header"));
-        Authorization mine = Authorization.parse(computed);
-        if (!mine.signedHeaders().equals(auth.signedHeaders())) {
-            // The SDK signer signs x-amz-content-sha256 and x-amz-date itself; a request that did not sign them
-            // cannot be verified with it.
-            throw AuthenticationException.invalidSignature(MISMATCH);
-        }
-        return mine.signature();
     }
 
     private static String decode(String s) {

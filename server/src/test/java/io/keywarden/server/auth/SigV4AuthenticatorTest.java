@@ -73,6 +73,35 @@ class SigV4AuthenticatorTest {
         assertThat(caller.sourceAddress()).isEqualTo("127.0.0.9");
     }
 
+    /** As botocore (the AWS CLI) signs: content-type, host, x-amz-date, x-amz-target; no x-amz-content-sha256. */
+    @SuppressWarnings("deprecation")
+    static ReceivedRequest signedWithoutContentHash(String secret, byte[] body) {
+        software.amazon.awssdk.http.SdkHttpFullRequest request = software.amazon.awssdk.http.SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.POST).uri(URI.create("http://127.0.0.1:8080")).encodedPath("/")
+                .putHeader("Content-Type", "application/x-amz-json-1.1")
+                .putHeader("X-Amz-Target", "TrentService.DescribeKey")
+                .contentStreamProvider(ContentStreamProvider.fromByteArray(body)).build();
+        software.amazon.awssdk.http.SdkHttpFullRequest s = software.amazon.awssdk.auth.signer.Aws4Signer.create().sign(request,
+                software.amazon.awssdk.auth.signer.params.Aws4SignerParams.builder()
+                        .awsCredentials(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(KEY.accessKeyId(), secret))
+                        .signingName("kms").signingRegion(software.amazon.awssdk.regions.Region.US_EAST_1)
+                        .signingClockOverride(Clock.fixed(NOW, ZoneOffset.UTC)).build());
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        s.forEachHeader((n, v) -> headers.put(n.toLowerCase(Locale.ROOT), new ArrayList<>(v)));
+        assertThat(headers).doesNotContainKey("x-amz-content-sha256");
+        return new ReceivedRequest("POST", "http", "/", null, headers, BODY, "127.0.0.9");
+    }
+
+    @Test
+    void requestsThatDoNotSignTheContentHashAreVerifiedToo() {
+        assertThat(auth.authenticate(signedWithoutContentHash(KEY.secretAccessKey(), BODY)).principalArn())
+                .isEqualTo(KEY.principalArn());
+        assertRefused(signedWithoutContentHash("another-secret-0123456789", BODY), "InvalidSignatureException");
+        ReceivedRequest r = signedWithoutContentHash(KEY.secretAccessKey(), BODY);
+        assertRefused(new ReceivedRequest("POST", "http", "/", null, r.headers(), "{\"KeyId\":\"y\"}".getBytes(StandardCharsets.UTF_8),
+                "127.0.0.9"), "InvalidSignatureException");
+    }
+
     @Test
     void clockSkewIsBounded() {
         assertThat(auth.authenticate(signed(KEY.accessKeyId(), KEY.secretAccessKey(), "us-east-1", NOW.minusSeconds(290), BODY)))
