@@ -43,7 +43,6 @@ public final class KeywardenServer implements AutoCloseable {
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(limits.maxHeaderBytes());
         http.setIdleTimeout(limits.idleTimeout().toMillis());
-        http.setMinRequestDataRate(1024);
         tls = !config.plaintext();
         if (tls) {
             SecureRequestCustomizer secure = new SecureRequestCustomizer();
@@ -64,7 +63,7 @@ public final class KeywardenServer implements AutoCloseable {
 
         SigV4Authenticator auth = new SigV4Authenticator(config.accessKeys(), config.region(), config.clockSkew(), clock);
         jetty.setHandler(new KmsHandler(auth, new CallerAdapter(engine), metrics, () -> ready,
-                limits.maxBodyBytes(), limits.maxHeaders()));
+                limits.maxBodyBytes(), limits.maxHeaders(), limits.bodyTimeout(), threads));
         jetty.setStopTimeout(1_000);
     }
 

@@ -25,7 +25,8 @@ import java.util.TreeSet;
  *   <li>{@code accessKey.<ID>.secret}, {@code accessKey.<ID>.principal} — the SigV4 access keys (at least one).</li>
  *   <li>{@code auth.region} (default: the region of keywarden.conf), {@code auth.clockSkewSeconds} (default 300).</li>
  *   <li>{@code limits.maxBodyBytes} (1 MiB), {@code limits.maxHeaders} (64), {@code limits.maxHeaderBytes} (16 KiB),
- *       {@code limits.maxConnections} (256), {@code limits.maxThreads} (64), {@code limits.idleTimeoutSeconds} (30).</li>
+ *       {@code limits.maxConnections} (256), {@code limits.maxThreads} (64), {@code limits.idleTimeoutSeconds} (30),
+ *       {@code limits.bodyTimeoutSeconds} (10).</li>
  * </ul>
  */
 public record ServerConfig(
@@ -43,11 +44,14 @@ public record ServerConfig(
     /** The file name of the server configuration, beside keywarden.conf. */
     public static final String FILE_NAME = "keywarden-server.conf";
 
-    /** Bounds on what one client can make the server hold. */
+    /**
+     * Bounds on what one client can make the server hold: body size, header count and size, connections,
+     * request threads, idle time of a connection, and the time a request body may take to arrive.
+     */
     public record Limits(int maxBodyBytes, int maxHeaders, int maxHeaderBytes, int maxConnections, int maxThreads,
-                         Duration idleTimeout) {
+                         Duration idleTimeout, Duration bodyTimeout) {
         public static Limits defaults() {
-            return new Limits(1 << 20, 64, 16 * 1024, 256, 64, Duration.ofSeconds(30));
+            return new Limits(1 << 20, 64, 16 * 1024, 256, 64, Duration.ofSeconds(30), Duration.ofSeconds(10));
         }
     }
 
@@ -121,7 +125,8 @@ public record ServerConfig(
                 intSetting(p, "limits.maxHeaderBytes", d.maxHeaderBytes()),
                 intSetting(p, "limits.maxConnections", d.maxConnections()),
                 intSetting(p, "limits.maxThreads", d.maxThreads()),
-                Duration.ofSeconds(intSetting(p, "limits.idleTimeoutSeconds", (int) d.idleTimeout().toSeconds())));
+                Duration.ofSeconds(intSetting(p, "limits.idleTimeoutSeconds", (int) d.idleTimeout().toSeconds())),
+                Duration.ofSeconds(intSetting(p, "limits.bodyTimeoutSeconds", (int) d.bodyTimeout().toSeconds())));
         int port = p.getProperty("listen.port") == null ? 8443 : intSetting(p, "listen.port", 8443, 0);
         return new ServerConfig(
                 baseDir.resolve(p.getProperty("engine.config", "keywarden.conf").trim()).normalize(),

@@ -9,8 +9,6 @@ import io.keywarden.server.auth.ReceivedRequest;
 import io.keywarden.server.auth.SigV4Authenticator;
 import io.keywarden.server.protocol.JsonProtocol;
 import io.keywarden.server.protocol.OperationTable;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,6 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,10 +52,18 @@ public final class KmsHandler extends Handler.Abstract {
     private final BooleanSupplier ready;
     private final int maxBodyBytes;
     private final int maxHeaders;
+    private final Duration bodyTimeout;
+    private final Executor executor;
 
+    /**
+     * A handler that reads bodies of at most {@code maxBodyBytes} within {@code bodyTimeout}, refuses
+     * requests with more than {@code maxHeaders} header fields, and serves requests on {@code executor}.
+     */
     public KmsHandler(SigV4Authenticator authenticator, CallerAdapter callers, RequestMetrics metrics,
-                      BooleanSupplier ready, int maxBodyBytes, int maxHeaders) {
+                      BooleanSupplier ready, int maxBodyBytes, int maxHeaders, Duration bodyTimeout, Executor executor) {
         super(InvocationType.BLOCKING);
+        this.bodyTimeout = bodyTimeout;
+        this.executor = executor;
         this.authenticator = authenticator;
         this.callers = callers;
         this.metrics = metrics;
@@ -92,22 +103,34 @@ public final class KmsHandler extends Handler.Abstract {
             reject(response, callback, 400, "ValidationException", "The request has more than " + maxHeaders + " headers.");
             return;
         }
-        long declared = request.getLength();
-        if (declared > maxBodyBytes) {
+        if (request.getLength() > maxBodyBytes) {
             reject(response, callback, 413, "ValidationException", "The request body is larger than " + maxBodyBytes + " bytes.");
             return;
         }
-        byte[] body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            body = in.readNBytes(maxBodyBytes + 1);
-        } catch (IOException e) {
-            reject(response, callback, 400, "SerializationException", "The request body could not be read.");
-            return;
-        }
-        if (body.length > maxBodyBytes) {
-            reject(response, callback, 413, "ValidationException", "The request body is larger than " + maxBodyBytes + " bytes.");
-            return;
-        }
+        // The body is read without holding a thread, within a total deadline (a slow client cannot pin a
+        // request thread), then the request is served on the server's thread pool.
+        Content.Source.asByteArrayAsync(request, maxBodyBytes)
+                .orTimeout(bodyTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenCompleteAsync((body, failure) -> {
+                    if (failure == null) {
+                        serveKms(request, response, callback, requestId, body);
+                    } else if (unwrap(failure) instanceof TimeoutException) {
+                        reject(response, callback, 408, "RequestTimeoutException",
+                                "The request body did not arrive within " + bodyTimeout.toSeconds() + " seconds.");
+                    } else if (unwrap(failure) instanceof IllegalArgumentException) {
+                        reject(response, callback, 413, "ValidationException",
+                                "The request body is larger than " + maxBodyBytes + " bytes.");
+                    } else {
+                        reject(response, callback, 400, "SerializationException", "The request body could not be read.");
+                    }
+                }, executor);
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    private void serveKms(Request request, Response response, Callback callback, String requestId, byte[] body) {
         AuthenticatedCaller caller;
         try {
             caller = authenticator.authenticate(received(request, body));

@@ -74,7 +74,7 @@ public final class JsonProtocol {
                 + "Member must be a valid value of its type";
     }
 
-    /** The body is not JSON at all; AWS answers {@code SerializationException}. */
+    /** The body is not JSON at all; AWS answers {@code SerializationException} (HTTP 400). */
     public static final class SerializationException extends io.keywarden.kms.api.errors.KmsException {
         public SerializationException(String message) {
             super(message);
