@@ -30,7 +30,11 @@ final class FirstStart {
     private FirstStart() {
     }
 
-    static Created create(Path serverConfig, KeywardenConfig engine, int port) {
+    /**
+     * Writes the files for serving the store of {@code engineFile} (already loaded as {@code engine}) on
+     * {@code port}; {@code serverConfig} must not exist.
+     */
+    static Created create(Path serverConfig, Path engineFile, KeywardenConfig engine, int port) {
         Path dir = serverConfig.toAbsolutePath().getParent();
         Path keystore = dir.resolve("keywarden-server-tls.p12");
         Path pem = dir.resolve("keywarden-server-tls.pem");
@@ -45,7 +49,7 @@ final class FirstStart {
                     "-storepass", storePassword, "-file", pem.toString());
             String text = "# Keywarden server configuration, created on first start (docs/server.md).\n"
                     + "# It holds a secret access key and the TLS keystore password: keep it owner-only.\n"
-                    + "engine.config=" + dir.relativize(engineConfigPath(engine, dir)) + "\n"
+                    + "engine.config=" + dir.relativize(engineFile.toAbsolutePath().normalize()) + "\n"
                     + "listen.host=127.0.0.1\n"
                     + "listen.port=" + port + "\n"
                     + "tls.keystore=" + keystore.getFileName() + "\n"
@@ -59,10 +63,6 @@ final class FirstStart {
             throw new UncheckedIOException("cannot create the server configuration in " + dir, e);
         }
         return new Created(serverConfig, pem, key);
-    }
-
-    private static Path engineConfigPath(KeywardenConfig engine, Path dir) {
-        return dir.resolve("keywarden.conf");
     }
 
     private static void ownerOnly(Path file) throws IOException {

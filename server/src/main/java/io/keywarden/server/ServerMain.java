@@ -48,10 +48,10 @@ public final class ServerMain {
         try {
             Path engineFile = locate(configOption);
             KeywardenConfig engineConfig = KeywardenConfig.load(engineFile);
-            Path serverFile = engineFile.toAbsolutePath().getParent().resolve(ServerConfig.FILE_NAME);
+            Path serverFile = engineFile.toAbsolutePath().normalize().getParent().resolve(ServerConfig.FILE_NAME);
             FirstStart.Created created = null;
             if (!Files.exists(serverFile)) {
-                created = FirstStart.create(serverFile, engineConfig, 8443);
+                created = FirstStart.create(serverFile, engineFile, engineConfig, 8443);
             }
             ServerConfig config = ServerConfig.load(serverFile);
             KmsBackend engine = EmbeddedKms.open(KeywardenConfig.load(config.engineConfig()));

@@ -23,10 +23,10 @@ class FirstStartTest {
 
     @Test
     void generatedConfigurationServesTlsToTheRemoteBackend(@TempDir Path dir) throws Exception {
-        Path conf = dir.resolve("keywarden.conf");
+        Path conf = dir.resolve("production.conf");
         Files.writeString(conf, "store=store\n");
         KeywardenConfig engineConfig = KeywardenConfig.load(conf);
-        FirstStart.Created created = FirstStart.create(dir.resolve(ServerConfig.FILE_NAME), engineConfig, 0);
+        FirstStart.Created created = FirstStart.create(dir.resolve(ServerConfig.FILE_NAME), conf, engineConfig, 0);
 
         assertThat(Files.getPosixFilePermissions(created.serverConfig()))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));

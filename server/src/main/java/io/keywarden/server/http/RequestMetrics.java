@@ -50,7 +50,7 @@ public final class RequestMetrics {
             out.append("keywarden_request_duration_seconds_bucket").append(s.labels("+Inf"))
                     .append(' ').append(h.count.sum()).append('\n');
             out.append("keywarden_request_duration_seconds_sum").append(s.labels(null))
-                    .append(' ').append(String.format(Locale.ROOT, "%.6f", h.sumSeconds.sum() / 1e6)).append('\n');
+                    .append(' ').append(String.format(Locale.ROOT, "%.6f", h.sumMicros.sum() / 1e6)).append('\n');
             out.append("keywarden_request_duration_seconds_count").append(s.labels(null))
                     .append(' ').append(h.count.sum()).append('\n');
         });
@@ -79,8 +79,7 @@ public final class RequestMetrics {
 
     private static final class Histogram {
         final LongAdder count = new LongAdder();
-        /** In microseconds, to keep a LongAdder. */
-        final LongAdder sumSeconds = new LongAdder();
+                final LongAdder sumMicros = new LongAdder();
         final LongAdder[] buckets = new LongAdder[BUCKETS.length];
 
         Histogram() {
@@ -91,7 +90,7 @@ public final class RequestMetrics {
 
         void observe(double seconds) {
             count.increment();
-            sumSeconds.add(Math.round(seconds * 1e6));
+            sumMicros.add(Math.round(seconds * 1e6));
             for (int i = 0; i < BUCKETS.length; i++) {
                 if (seconds <= BUCKETS[i]) {
                     buckets[i].increment();
