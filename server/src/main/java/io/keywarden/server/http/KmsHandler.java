@@ -112,16 +112,21 @@ public final class KmsHandler extends Handler.Abstract {
         Content.Source.asByteArrayAsync(request, maxBodyBytes)
                 .orTimeout(bodyTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenCompleteAsync((body, failure) -> {
-                    if (failure == null) {
-                        serveKms(request, response, callback, requestId, body);
-                    } else if (unwrap(failure) instanceof TimeoutException) {
-                        reject(response, callback, 408, "RequestTimeoutException",
-                                "The request body did not arrive within " + bodyTimeout.toSeconds() + " seconds.");
-                    } else if (unwrap(failure) instanceof IllegalArgumentException) {
-                        reject(response, callback, 413, "ValidationException",
-                                "The request body is larger than " + maxBodyBytes + " bytes.");
-                    } else {
-                        reject(response, callback, 400, "SerializationException", "The request body could not be read.");
+                    try {
+                        if (failure == null) {
+                            serveKms(request, response, callback, requestId, body);
+                        } else if (unwrap(failure) instanceof TimeoutException) {
+                            reject(response, callback, 408, "RequestTimeoutException",
+                                    "The request body did not arrive within " + bodyTimeout.toSeconds() + " seconds.");
+                        } else if (unwrap(failure) instanceof IllegalArgumentException) {
+                            reject(response, callback, 413, "ValidationException",
+                                    "The request body is larger than " + maxBodyBytes + " bytes.");
+                        } else {
+                            reject(response, callback, 400, "SerializationException", "The request body could not be read.");
+                        }
+                    } catch (Throwable t) {
+                        LOG.log(Level.WARNING, "request " + requestId + " could not be answered", t);
+                        callback.failed(t);
                     }
                 }, executor);
     }
