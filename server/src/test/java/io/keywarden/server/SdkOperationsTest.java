@@ -129,6 +129,33 @@ class SdkOperationsTest {
     }
 
     @Test
+    void concurrentCallers() throws Exception {
+        String key = symmetricKey();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int n = t;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        String text = "caller " + n + " message " + i;
+                        SdkBytes blob = kms.encrypt(r -> r.keyId(key).plaintext(utf8(text))).ciphertextBlob();
+                        if (!kms.decrypt(r -> r.ciphertextBlob(blob)).plaintext().asUtf8String().equals(text)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> f : results) {
+                assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void listKeysPages() {
         for (int i = 0; i < 3; i++) {
             symmetricKey();
