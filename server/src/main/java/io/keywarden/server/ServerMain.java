@@ -70,7 +70,7 @@ public final class ServerMain {
                 out.println("  AWS_SECRET_ACCESS_KEY=" + created.accessKey().secretAccessKey());
                 out.println("  principal " + created.accessKey().principalArn());
                 out.println("The TLS certificate is self-signed; clients trust " + created.certificatePem()
-                        + " (e.g. AWS_CA_BUNDLE, or remote.trustStore in keywarden.conf).");
+                        + " (AWS_CA_BUNDLE for the AWS CLI, remote.caCertificate in a client keywarden.conf).");
             }
             out.flush();
             stopped.await();
