@@ -2,7 +2,7 @@ package io.keywarden.provider;
 
 import io.keywarden.kms.api.KmsBackend;
 import io.keywarden.kms.config.KeywardenConfig;
-import io.keywarden.kms.engine.EmbeddedKms;
+import io.keywarden.kms.api.spi.Backends;
 import io.keywarden.provider.envelope.DataKeyCache;
 import io.keywarden.provider.envelope.DataKeyCachePolicy;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class KeywardenRuntime {
 
-    private static final Map<Path, KmsBackend> OPEN = new ConcurrentHashMap<>();
+    private static final Map<Object, KmsBackend> OPEN = new ConcurrentHashMap<>();
 
     private final String configuredPath;
     private volatile KmsBackend backend;
@@ -108,10 +108,15 @@ public final class KeywardenRuntime {
 
     /** One backend per store directory in the JVM, whichever configuration names it. */
     private static KmsBackend shared(KeywardenConfig config, String source) {
-        return OPEN.computeIfAbsent(config.store().toAbsolutePath().normalize(), store -> {
+        Object key = config.isRemote() ? "remote:" + new java.util.TreeMap<>(config.remote())
+                : config.store().toAbsolutePath().normalize();
+        return OPEN.computeIfAbsent(key, k -> {
             try {
+                if (config.isRemote()) {
+                    return Backends.open(config); // retries on its own (docs/server.md)
+                }
                 // throttled calls are retried with bounded, jittered exponential backoff (docs/configuration.md)
-                return io.keywarden.kms.client.RetryingBackend.wrap(EmbeddedKms.open(config),
+                return io.keywarden.kms.client.RetryingBackend.wrap(io.keywarden.kms.engine.EmbeddedKms.open(config),
                         config.service().retryMaxAttempts(), config.service().retryMaxDelayMillis());
             } catch (KeywardenConfig.ConfigException e) {
                 throw new ProviderException(e.getMessage() + " (in " + source + ")", e);

@@ -2,7 +2,7 @@ package io.keywarden.kms.cli;
 
 import io.keywarden.kms.api.KmsBackend;
 import io.keywarden.kms.config.KeywardenConfig;
-import io.keywarden.kms.engine.EmbeddedKms;
+import io.keywarden.kms.api.spi.Backends;
 import io.keywarden.kms.store.RootKeySource;
 import io.keywarden.kms.store.SqliteKmsStore;
 import java.nio.file.Files;
@@ -17,9 +17,15 @@ final class BackendOpener {
     private BackendOpener() {
     }
 
-    /** The embedded engine on the configured store; creates the store and its root key on first use. */
+    /**
+     * The configured backend: the embedded engine on the store (created with its root key on first use),
+     * its throttled calls retried; or the remote backend.
+     */
     static KmsBackend openBackend(KeywardenConfig config) {
-        return io.keywarden.kms.client.RetryingBackend.wrap(EmbeddedKms.open(config),
+        if (config.isRemote()) {
+            return Backends.open(config); // the remote backend retries on its own (docs/server.md)
+        }
+        return io.keywarden.kms.client.RetryingBackend.wrap(io.keywarden.kms.engine.EmbeddedKms.open(config),
                 config.service().retryMaxAttempts(), config.service().retryMaxDelayMillis());
     }
 
@@ -53,10 +59,16 @@ final class BackendOpener {
 
     /** Verifies {@code backupFile} with the configured root key, then replaces the store with it. */
     static void restore(Path backupFile, KeywardenConfig config) {
+        if (config.store() == null) {
+            throw new CliException.Failed("the backend is remote: the store is the server's (restore it there)");
+        }
         SqliteKmsStore.restore(backupFile, config.store(), RootKeySource.fromConfig(config));
     }
 
     private static void requireStore(KeywardenConfig config) {
+        if (config.store() == null) {
+            throw new CliException.Failed("the backend is remote: the store is the server's (back it up there)");
+        }
         if (!Files.isRegularFile(config.store().resolve(SqliteKmsStore.DB_FILE))) {
             throw new CliException.Failed("there is no store in " + config.store()
                     + " (create one with: keywarden init DIR)");

@@ -1,6 +1,5 @@
 package io.keywarden.kms.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -9,13 +8,11 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.keywarden.kms.api.json.KmsJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -33,10 +30,8 @@ final class JsonOutput {
     static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+    /** {@link KmsJson}'s configuration (shared with the server's protocol) with ISO 8601 timestamps. */
+    static final ObjectMapper MAPPER = KmsJson.builder()
             .addModule(new SimpleModule("keywarden-cli").addSerializer(Instant.class, new InstantSerializer()))
             .build();
 

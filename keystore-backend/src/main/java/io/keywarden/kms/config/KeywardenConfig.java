@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * The settings in {@code keywarden.conf}, a Java properties file shared by the CLI and the JCA
@@ -22,6 +24,9 @@ import java.util.Properties;
  *       {@code quota.grantsPerKey} (default 50000).</li>
  *   <li>{@code audit.digest.interval}, {@code quota.rate.<class>}, {@code retry.maxAttempts},
  *       {@code retry.maxDelayMillis}: see {@link ServiceSettings}.</li>
+ *   <li>{@code backend} — {@code embedded} (the default: the engine on {@code store}) or {@code remote} (a
+ *       Keywarden server or AWS KMS, configured by the {@code remote.*} settings, kept in {@link #remote()}
+ *       without their prefix; {@code store} is then not needed).</li>
  * </ul>
  */
 public record KeywardenConfig(
@@ -33,13 +38,31 @@ public record KeywardenConfig(
         int keysPerAccount,
         int aliasesPerKey,
         int grantsPerKey,
-        ServiceSettings service) {
+        ServiceSettings service,
+        String backend,
+        Map<String, String> remote,
+        Path baseDir) {
 
-    /** A configuration with the default grants-per-key quota and {@link ServiceSettings}. */
+    /** The embedded backend (the default). */
+    public static final String EMBEDDED = "embedded";
+    /** A remote backend: a Keywarden server, or AWS KMS. */
+    public static final String REMOTE = "remote";
+
+    public KeywardenConfig {
+        remote = remote == null ? Map.of() : Map.copyOf(remote);
+        service = service == null ? ServiceSettings.defaults() : service;
+    }
+
+    /** An embedded configuration with the default grants-per-key quota, {@link ServiceSettings} and no remote settings. */
     public KeywardenConfig(Path store, String principal, String region, Path rootKeyFile, String passphraseEnv,
             int keysPerAccount, int aliasesPerKey) {
         this(store, principal, region, rootKeyFile, passphraseEnv, keysPerAccount, aliasesPerKey, 50_000,
-                ServiceSettings.defaults());
+                ServiceSettings.defaults(), EMBEDDED, Map.of(), store == null ? null : store.getParent());
+    }
+
+    /** Whether the backend is the remote one. */
+    public boolean isRemote() {
+        return REMOTE.equals(backend);
     }
 
     public static final String DEFAULT_PRINCIPAL = "arn:aws:iam::111122223333:root";
@@ -66,13 +89,24 @@ public record KeywardenConfig(
     }
 
     public static KeywardenConfig fromProperties(Properties p, Path baseDir) {
+        String backend = p.getProperty("backend", EMBEDDED).trim();
+        if (!backend.equals(EMBEDDED) && !backend.equals(REMOTE)) {
+            throw new ConfigException("backend", "must be 'embedded' or 'remote'");
+        }
+        Map<String, String> remote = new TreeMap<>();
+        for (String name : p.stringPropertyNames()) {
+            if (name.startsWith("remote.")) {
+                remote.put(name.substring("remote.".length()), p.getProperty(name).trim());
+            }
+        }
         String storeValue = p.getProperty("store");
-        if (storeValue == null || storeValue.isBlank()) {
+        if ((storeValue == null || storeValue.isBlank()) && backend.equals(EMBEDDED)) {
             throw new ConfigException("store", "is missing: name the store directory");
         }
-        Path store = baseDir.resolve(storeValue.trim()).normalize();
+        Path store = storeValue == null || storeValue.isBlank() ? null : baseDir.resolve(storeValue.trim()).normalize();
         String rootKey = p.getProperty("rootKey.file");
-        Path rootKeyFile = rootKey == null ? store.resolve("root.key") : baseDir.resolve(rootKey.trim()).normalize();
+        Path rootKeyFile = rootKey != null ? baseDir.resolve(rootKey.trim()).normalize()
+                : store == null ? null : store.resolve("root.key");
         KeywardenConfig c = new KeywardenConfig(
                 store,
                 p.getProperty("principal", DEFAULT_PRINCIPAL).trim(),
@@ -82,7 +116,10 @@ public record KeywardenConfig(
                 intSetting(p, "quota.keysPerAccount", 100_000),
                 intSetting(p, "quota.aliasesPerKey", 50),
                 intSetting(p, "quota.grantsPerKey", 50_000),
-                ServiceSettings.fromProperties(p));
+                ServiceSettings.fromProperties(p),
+                backend,
+                remote,
+                baseDir);
         c.account();
         return c;
     }
