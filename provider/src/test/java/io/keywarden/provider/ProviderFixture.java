@@ -29,7 +29,9 @@ public final class ProviderFixture implements AutoCloseable {
 
     public ProviderFixture(Path dir) throws IOException {
         config = dir.resolve("keywarden.conf");
-        Files.writeString(config, "store=store\n");
+        Files.writeString(config, "store=store\n"
+                // tests make keys faster than AWS's default request quotas allow (docs/configuration.md)
+                + "quota.rate.symmetric=100000\nquota.rate.rsa=100000\nquota.rate.ecc=100000\nquota.rate.ml-dsa=100000\nquota.rate.write=100000\nquota.rate.describe=100000\nquota.rate.read=100000\nquota.rate.list=100000\nquota.rate.data-key-pair=100000\nquota.rate.import-parameters=100000\n");
         kms = EmbeddedKms.open(KeywardenConfig.load(config));
         provider = new KeywardenProvider(KeywardenRuntime.of(kms));
     }

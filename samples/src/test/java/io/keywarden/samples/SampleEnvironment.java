@@ -48,7 +48,9 @@ final class SampleEnvironment implements AutoCloseable {
     SampleEnvironment(Path dir) throws Exception {
         this.dir = dir;
         this.config = dir.resolve("keywarden.conf");
-        Files.writeString(config, "store=store\n");
+        Files.writeString(config, "store=store\n"
+                // tests make keys faster than AWS's default request quotas allow (docs/configuration.md)
+                + "quota.rate.symmetric=100000\nquota.rate.rsa=100000\nquota.rate.ecc=100000\nquota.rate.ml-dsa=100000\nquota.rate.write=100000\nquota.rate.describe=100000\nquota.rate.read=100000\nquota.rate.list=100000\nquota.rate.data-key-pair=100000\nquota.rate.import-parameters=100000\n");
         this.kms = EmbeddedKms.open(KeywardenConfig.load(config));
         this.provider = new KeywardenProvider(KeywardenRuntime.of(kms));
         this.securityFile = dir.resolve("java.security");
@@ -104,7 +106,8 @@ final class SampleEnvironment implements AutoCloseable {
      * {@code java.sql}, hence {@code -J--add-modules=java.sql}.
      */
     List<String> kmsKeyStoreOptions() {
-        return List.of("-J--add-modules=java.sql", "-keystore", "NONE", "-storetype", "KMS", "-providerClass", PROVIDER_CLASS,
+        return List.of("-J--add-modules=java.sql", "-J-Dkeywarden.keygen.acceptPlainSpecs=true",
+                "-keystore", "NONE", "-storetype", "KMS", "-providerClass", PROVIDER_CLASS,
                 "-providerArg", config.toString(), "-providerPath", classPath(), "-storepass", "changeit");
     }
 

@@ -50,7 +50,9 @@ final class TestServer implements AutoCloseable {
     static TestServer start(Path dir, Properties serverProperties) {
         try {
             Path conf = dir.resolve("keywarden.conf");
-            Files.writeString(conf, "store=store\n");
+            Files.writeString(conf, "store=store\n"
+                // tests make keys faster than AWS's default request quotas allow (docs/configuration.md)
+                + "quota.rate.symmetric=100000\nquota.rate.rsa=100000\nquota.rate.ecc=100000\nquota.rate.ml-dsa=100000\nquota.rate.write=100000\nquota.rate.describe=100000\nquota.rate.read=100000\nquota.rate.list=100000\nquota.rate.data-key-pair=100000\nquota.rate.import-parameters=100000\n");
             KmsBackend engine = EmbeddedKms.open(KeywardenConfig.load(conf));
             ServerConfig config = ServerConfig.fromProperties(serverProperties, dir, "us-east-1");
             return new TestServer(dir, engine, KeywardenServer.start(config, engine));

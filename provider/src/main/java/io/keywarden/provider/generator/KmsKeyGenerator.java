@@ -25,6 +25,7 @@ public abstract class KmsKeyGenerator extends KeyGeneratorSpi {
     private final KeyUsage usage;
     private final int bits;
     private KmsKeyGenParameterSpec spec;
+    private boolean initialized;
 
     KmsKeyGenerator(KeywardenProvider provider, KeySpec keySpec, KeyUsage usage, int bits) {
         this.provider = provider;
@@ -35,7 +36,11 @@ public abstract class KmsKeyGenerator extends KeyGeneratorSpi {
 
     @Override
     protected void engineInit(SecureRandom random) {
+        if (!PlainSpecs.allowed()) {
+            throw new IllegalStateException(PlainSpecs.REFUSAL);
+        }
         spec = null;
+        initialized = true;
     }
 
     @Override
@@ -51,19 +56,27 @@ public abstract class KmsKeyGenerator extends KeyGeneratorSpi {
             throw new InvalidAlgorithmParameterException(keySpec + " keys have usage " + usage + ", not " + s.keyUsage());
         }
         spec = s;
+        initialized = true;
     }
 
     @Override
     protected void engineInit(int keysize, SecureRandom random) {
+        if (!PlainSpecs.allowed()) {
+            throw new InvalidParameterException(PlainSpecs.REFUSAL);
+        }
         if (keysize != bits) {
             throw new InvalidParameterException("Keywarden makes " + bits + "-bit " + keySpec + " keys only, not "
                     + keysize + "-bit keys");
         }
         spec = null;
+        initialized = true;
     }
 
     @Override
     protected SecretKey engineGenerateKey() {
+        if (!initialized && !PlainSpecs.allowed()) {
+            throw new IllegalStateException(PlainSpecs.REFUSAL);
+        }
         return (SecretKey) KeyCreation.create(provider.runtime(), keySpec, usage, spec);
     }
 

@@ -24,7 +24,8 @@ import java.util.Set;
  * {@code KeyPairGenerator} RSA, EC, Ed25519 and ML-DSA: each pair is a new managed asymmetric key
  * (CreateKey); the result holds the real public key (GetPublicKey) and a private-key handle. Sizes
  * and curves come from {@code initialize(int)}, the JDK's parameter specs or a
- * {@link KmsKeyGenParameterSpec} (which also sets usage, alias, tags, description and policy).
+ * {@link KmsKeyGenParameterSpec} (which also sets usage, alias, tags, description and policy);
+ * plain sizes and specs only when {@link PlainSpecs} allows them.
  * Unsupported sizes are InvalidParameterException, unsupported specs
  * InvalidAlgorithmParameterException, so the JCA moves on to the next provider.
  */
@@ -35,6 +36,7 @@ public abstract class KmsKeyPairGenerator extends KeyPairGeneratorSpi {
     private final KeySpec defaultSpec;
     private KeySpec keySpec;
     private KmsKeyGenParameterSpec spec;
+    private boolean initialized;
 
     KmsKeyPairGenerator(KeywardenProvider provider, KeySpec defaultSpec, Set<KeyUsage> usages) {
         this.provider = provider;
@@ -54,8 +56,12 @@ public abstract class KmsKeyPairGenerator extends KeyPairGeneratorSpi {
 
     @Override
     public void initialize(int keysize, SecureRandom random) {
+        if (!PlainSpecs.allowed()) {
+            throw new InvalidParameterException(PlainSpecs.REFUSAL);
+        }
         keySpec = forSize(keysize);
         spec = null;
+        initialized = true;
     }
 
     @Override
@@ -70,7 +76,11 @@ public abstract class KmsKeyPairGenerator extends KeyPairGeneratorSpi {
             }
             keySpec = s.keySpec() != null ? s.keySpec() : defaultSpec;
             spec = s;
+            initialized = true;
             return;
+        }
+        if (!PlainSpecs.allowed()) {
+            throw new InvalidAlgorithmParameterException(PlainSpecs.REFUSAL);
         }
         KeySpec k = params == null ? null : forJdkSpec(params);
         if (k == null) {
@@ -79,10 +89,14 @@ public abstract class KmsKeyPairGenerator extends KeyPairGeneratorSpi {
         }
         keySpec = k;
         spec = null;
+        initialized = true;
     }
 
     @Override
     public KeyPair generateKeyPair() {
+        if (!initialized && !PlainSpecs.allowed()) {
+            throw new IllegalStateException(PlainSpecs.REFUSAL);
+        }
         KeyUsage usage = spec != null && spec.keyUsage() != null ? spec.keyUsage() : usages.iterator().next();
         KmsPrivateKey handle = (KmsPrivateKey) KeyCreation.create(provider.runtime(), keySpec, usage, spec);
         return new KeyPair(handle.publicKey(), handle);

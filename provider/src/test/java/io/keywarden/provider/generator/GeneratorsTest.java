@@ -41,11 +41,30 @@ class GeneratorsTest {
     @BeforeEach
     void open() throws Exception {
         f = new ProviderFixture(dir);
+        // most cases below use plain sizes and curves, as keytool does (PlainSpecs)
+        System.setProperty(PlainSpecs.PROPERTY, "true");
     }
 
     @AfterEach
     void close() {
+        System.clearProperty(PlainSpecs.PROPERTY);
         f.close();
+    }
+
+    @Test
+    void withoutThePropertyOnlyAKmsKeyGenParameterSpecMakesAManagedKey() throws Exception {
+        System.clearProperty(PlainSpecs.PROPERTY);
+        KeyGenerator aes = KeyGenerator.getInstance("AES", f.provider);
+        assertThatThrownBy(() -> aes.init(256)).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining(PlainSpecs.PROPERTY);
+        assertThatThrownBy(aes::generateKey).isInstanceOf(IllegalStateException.class);
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC", f.provider);
+        assertThatThrownBy(() -> ec.initialize(new ECGenParameterSpec("secp256r1")))
+                .isInstanceOf(InvalidAlgorithmParameterException.class);
+        assertThatThrownBy(() -> ec.initialize(256)).isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(ec::generateKeyPair).isInstanceOf(IllegalStateException.class);
+        ec.initialize(KmsKeyGenParameterSpec.builder().keySpec(KeySpec.ECC_NIST_P256).build());
+        assertThat(ec.generateKeyPair().getPrivate()).isInstanceOf(KmsPrivateKey.class);
     }
 
     private KeyMetadata describe(Key k) {
