@@ -54,6 +54,11 @@ final class TestServer implements AutoCloseable {
                 // tests make keys faster than AWS's default request quotas allow (docs/configuration.md)
                 + "quota.rate.symmetric=100000\nquota.rate.rsa=100000\nquota.rate.ecc=100000\nquota.rate.ml-dsa=100000\nquota.rate.write=100000\nquota.rate.describe=100000\nquota.rate.read=100000\nquota.rate.list=100000\nquota.rate.data-key-pair=100000\nquota.rate.import-parameters=100000\n");
             KmsBackend engine = EmbeddedKms.open(KeywardenConfig.load(conf));
+            // the account root (keywarden.conf's default principal) lets the test's IAM user use KMS
+            // through its identity policy, as an AWS account administrator would (docs/policy.md)
+            engine.putIdentityPolicy(new io.keywarden.kms.api.PutIdentityPolicyRequest(PRINCIPAL,
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                            + "\"Action\":\"kms:*\",\"Resource\":\"*\"}]}"));
             ServerConfig config = ServerConfig.fromProperties(serverProperties, dir, "us-east-1");
             return new TestServer(dir, engine, KeywardenServer.start(config, engine));
         } catch (java.io.IOException e) {

@@ -59,6 +59,12 @@ class KmsKeyStoreTest {
         return (KmsPrivateKey) g.generateKeyPair().getPrivate();
     }
 
+    private KeyPair generated(String algorithm, KmsKeyGenParameterSpec spec) throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm, f.provider);
+        g.initialize(spec);
+        return g.generateKeyPair();
+    }
+
     private static KeyPair softwareEc() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(256);
@@ -72,8 +78,7 @@ class KmsKeyStoreTest {
     @Test
     void generatedKeysAreKeyEntriesNamedByAliasOrKeyId() throws Exception {
         KmsPrivateKey named = generateEc("gen1");
-        KmsPrivateKey unnamed = (KmsPrivateKey) KeyPairGenerator.getInstance("RSA", f.provider)
-                .generateKeyPair().getPrivate();
+        KmsPrivateKey unnamed = (KmsPrivateKey) generated("RSA", KmsKeyGenParameterSpec.builder().build()).getPrivate();
 
         assertThat(Collections.list(ks.aliases())).containsExactlyInAnyOrder("gen1", unnamed.keyId());
         assertThat(ks.size()).isEqualTo(2);
@@ -91,8 +96,7 @@ class KmsKeyStoreTest {
 
     @Test
     void setKeyEntryWithAHandleStoresTheChainAndTheAlias() throws Exception {
-        KmsPrivateKey handle = (KmsPrivateKey) KeyPairGenerator.getInstance("EC", f.provider)
-                .generateKeyPair().getPrivate();
+        KmsPrivateKey handle = (KmsPrivateKey) generated("EC", KmsKeyGenParameterSpec.builder().build()).getPrivate();
         X509Certificate cert = certify(handle);
         ks.setKeyEntry("web", handle, null, new Certificate[] {cert});
 
