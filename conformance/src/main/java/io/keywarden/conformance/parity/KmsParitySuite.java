@@ -22,7 +22,6 @@ import io.keywarden.kms.api.EncryptRequest;
 import io.keywarden.kms.api.GenerateDataKeyRequest;
 import io.keywarden.kms.api.GenerateDataKeyResponse;
 import io.keywarden.kms.api.GenerateMacRequest;
-import io.keywarden.kms.api.GetKeyPolicyRequest;
 import io.keywarden.kms.api.GetKeyRotationStatusRequest;
 import io.keywarden.kms.api.GetParametersForImportRequest;
 import io.keywarden.kms.api.GetParametersForImportResponse;
@@ -147,7 +146,9 @@ public abstract class KmsParitySuite {
     /**
      * A sample of every row group of AWS KMS's key state table (crypto, enable/disable,
      * schedule/cancel deletion, rotation, import, key management, any-state) for the states
-     * Enabled, Disabled, PendingDeletion and PendingImport.
+     * Enabled, Disabled, PendingDeletion and PendingImport. Key policy and grant operations are
+     * not sampled: the server does not serve them (its operation table skips the interface's
+     * default methods) and the remote backend does not implement them.
      */
     private List<Row> rows() {
         List<String> crypto = outcomes(OK, DISABLED, INVALID_STATE, INVALID_STATE);
@@ -227,8 +228,6 @@ public abstract class KmsParitySuite {
                 GetKeyRotationStatusRequest.builder().keyId(k).build()), any));
         rows.add(new Row("ListResourceTags", Kind.SYMMETRIC, false, (k, m) -> () -> kms.listResourceTags(
                 ListResourceTagsRequest.builder().keyId(k).build()), any));
-        rows.add(new Row("GetKeyPolicy", Kind.SYMMETRIC, false, (k, m) -> () -> kms.getKeyPolicy(
-                new GetKeyPolicyRequest(k, "default")), any));
         return rows;
     }
 
