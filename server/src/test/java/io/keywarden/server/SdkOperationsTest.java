@@ -36,6 +36,9 @@ import software.amazon.awssdk.services.kms.model.DisabledException;
 import software.amazon.awssdk.services.kms.model.ExpirationModelType;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyPairResponse;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
+import software.amazon.awssdk.services.kms.model.CreateGrantResponse;
+import software.amazon.awssdk.services.kms.model.GrantListEntry;
+import software.amazon.awssdk.services.kms.model.GrantOperation;
 import software.amazon.awssdk.services.kms.model.GetParametersForImportResponse;
 import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
 import software.amazon.awssdk.services.kms.model.KeyAgreementAlgorithmSpec;
@@ -315,5 +318,78 @@ class SdkOperationsTest {
         kms.deleteImportedKeyMaterial(r -> r.keyId(key));
         assertThat(kms.describeKey(r -> r.keyId(key)).keyMetadata().keyState()).isEqualTo(KeyState.PENDING_IMPORT);
         assertThatThrownBy(() -> kms.decrypt(r -> r.ciphertextBlob(blob))).isInstanceOf(KmsInvalidStateException.class);
+    }
+
+    @Test
+    void keyPolicies() {
+        String key = symmetricKey();
+        assertThat(kms.listKeyPolicies(r -> r.keyId(key)).policyNames()).contains("default");
+        String before = kms.getKeyPolicy(r -> r.keyId(key).policyName("default")).policy();
+        assertThat(before).contains("arn:aws:iam::111122223333:root");
+        // keeps the default policy's root statement (so the test principal's identity policy still
+        // applies) and names the test principal too
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Sid\":\"Enable IAM User Permissions\",\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"},"
+                + "{\"Sid\":\"Tester\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + TestServer.PRINCIPAL + "\"},"
+                + "\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";
+        kms.putKeyPolicy(r -> r.keyId(key).policyName("default").policy(policy));
+        var got = kms.getKeyPolicy(r -> r.keyId(key).policyName("default"));
+        assertThat(got.policy()).isEqualTo(policy);
+        assertThat(got.policyName()).isEqualTo("default");
+        assertThat(kms.listKeyPolicies(r -> r.keyId(key)).policyNames()).containsExactly("default");
+        SdkBytes blob = kms.encrypt(r -> r.keyId(key).plaintext(utf8("still mine"))).ciphertextBlob();
+        assertThat(kms.decrypt(r -> r.ciphertextBlob(blob)).plaintext().asUtf8String()).isEqualTo("still mine");
+    }
+
+    @Test
+    void grants() {
+        String key = symmetricKey();
+        String other = "arn:aws:iam::111122223333:user/other";
+        CreateGrantResponse created = kms.createGrant(r -> r.keyId(key).granteePrincipal(other)
+                .retiringPrincipal(TestServer.PRINCIPAL).name("server-test")
+                .operations(GrantOperation.ENCRYPT, GrantOperation.DECRYPT)
+                .constraints(c -> c.encryptionContextSubset(Map.of("dept", "eng"))));
+        assertThat(created.grantId()).isNotEmpty();
+        assertThat(created.grantToken()).isNotEmpty();
+
+        List<GrantListEntry> listed = kms.listGrants(r -> r.keyId(key).grantId(created.grantId())).grants();
+        assertThat(listed).hasSize(1);
+        GrantListEntry g = listed.get(0);
+        assertThat(g.grantId()).isEqualTo(created.grantId());
+        assertThat(g.keyId()).endsWith(key);
+        assertThat(g.name()).isEqualTo("server-test");
+        assertThat(g.granteePrincipal()).isEqualTo(other);
+        assertThat(g.retiringPrincipal()).isEqualTo(TestServer.PRINCIPAL);
+        assertThat(g.issuingAccount()).contains("111122223333");
+        assertThat(g.creationDate()).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(1));
+        assertThat(g.operations()).containsExactlyInAnyOrder(GrantOperation.ENCRYPT, GrantOperation.DECRYPT);
+        assertThat(g.constraints().encryptionContextSubset()).isEqualTo(Map.of("dept", "eng"));
+        assertThat(g.constraints().hasEncryptionContextEquals()).isFalse();
+
+        assertThat(kms.listRetirableGrants(r -> r.retiringPrincipal(TestServer.PRINCIPAL)).grants())
+                .anySatisfy(e -> assertThat(e.grantId()).isEqualTo(created.grantId()));
+
+        kms.retireGrant(r -> r.keyId(key).grantId(created.grantId()));
+        assertThat(kms.listGrants(r -> r.keyId(key).grantId(created.grantId())).grants()).isEmpty();
+        assertThat(kms.listRetirableGrants(r -> r.retiringPrincipal(TestServer.PRINCIPAL)).grants())
+                .noneSatisfy(e -> assertThat(e.grantId()).isEqualTo(created.grantId()));
+
+        String second = kms.createGrant(r -> r.keyId(key).granteePrincipal(other)
+                .operations(GrantOperation.ENCRYPT)).grantId();
+        assertThat(kms.listGrants(r -> r.keyId(key)).grants()).extracting(GrantListEntry::grantId).containsExactly(second);
+        kms.revokeGrant(r -> r.keyId(key).grantId(second));
+        assertThat(kms.listGrants(r -> r.keyId(key)).grants()).isEmpty();
+    }
+
+    @Test
+    void tableServesAwsDefaultOperationsButNotKeywardenExtensions() {
+        Set<String> table = new OperationTable().all().keySet();
+        assertThat(table).contains("PutKeyPolicy", "GetKeyPolicy", "ListKeyPolicies", "CreateGrant", "ListGrants",
+                "ListRetirableGrants", "RetireGrant", "RevokeGrant", "Encrypt", "CreateKey");
+        assertThat(table).doesNotContain("PutIdentityPolicy", "GetIdentityPolicy", "PutCertificateEntry",
+                "GetCertificateEntry", "ListCertificateEntries", "DeleteCertificateEntry", "DirectEncrypt",
+                "DirectDecrypt", "DirectWrapKey", "DirectUnwrapKey", "Close");
+        assertThat(table).hasSize(45);
     }
 }
