@@ -15,22 +15,38 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * HMAC_224/256/384/512: GENERATE_VERIFY_MAC with the one MAC algorithm of the spec. Generated keys
  * have AWS's lengths (28, 32, 48, 64 bytes); imported keys may be from that length up to the hash's
- * block size (64 bytes for HMAC_224/256, 128 for HMAC_384/512).
+ * block size (64 bytes for HMAC_224/256, 128 for HMAC_384/512). {@link ExtensionHmacStrategy} is the
+ * same strategy over another table of specs.
  */
-public final class HmacStrategy implements KeySpecStrategy {
+public class HmacStrategy implements KeySpecStrategy {
 
-    private record Params(MacAlgorithmSpec algorithm, String jca, int keyLength, int maxImportLength) {
+    /**
+     * One HMAC key spec: its MAC algorithm, the JCA name, the length of generated keys, and the
+     * range of imported key lengths.
+     */
+    record Params(MacAlgorithmSpec algorithm, String jca, int keyLength, int minImportLength, int maxImportLength) {
     }
 
-    private static final Map<KeySpec, Params> PARAMS = Map.of(
-            KeySpec.HMAC_224, new Params(MacAlgorithmSpec.HMAC_SHA_224, "HmacSHA224", 28, 64),
-            KeySpec.HMAC_256, new Params(MacAlgorithmSpec.HMAC_SHA_256, "HmacSHA256", 32, 64),
-            KeySpec.HMAC_384, new Params(MacAlgorithmSpec.HMAC_SHA_384, "HmacSHA384", 48, 128),
-            KeySpec.HMAC_512, new Params(MacAlgorithmSpec.HMAC_SHA_512, "HmacSHA512", 64, 128));
+    private static final Map<KeySpec, Params> AWS = Map.of(
+            KeySpec.HMAC_224, new Params(MacAlgorithmSpec.HMAC_SHA_224, "HmacSHA224", 28, 28, 64),
+            KeySpec.HMAC_256, new Params(MacAlgorithmSpec.HMAC_SHA_256, "HmacSHA256", 32, 32, 64),
+            KeySpec.HMAC_384, new Params(MacAlgorithmSpec.HMAC_SHA_384, "HmacSHA384", 48, 48, 128),
+            KeySpec.HMAC_512, new Params(MacAlgorithmSpec.HMAC_SHA_512, "HmacSHA512", 64, 64, 128));
+
+    private final Map<KeySpec, Params> specs;
+
+    /** AWS KMS's HMAC key specs. */
+    public HmacStrategy() {
+        this(AWS);
+    }
+
+    HmacStrategy(Map<KeySpec, Params> specs) {
+        this.specs = specs;
+    }
 
     @Override
     public Set<KeySpec> keySpecs() {
-        return PARAMS.keySet();
+        return specs.keySet();
     }
 
     @Override
@@ -53,9 +69,9 @@ public final class HmacStrategy implements KeySpecStrategy {
     @Override
     public GeneratedMaterial importMaterial(KeySpec spec, byte[] material) {
         Params p = params(spec);
-        if (material == null || material.length < p.keyLength() || material.length > p.maxImportLength()) {
+        if (material == null || material.length < p.minImportLength() || material.length > p.maxImportLength()) {
             throw new IncorrectKeyMaterialException("Key material for " + spec + " must be between "
-                    + p.keyLength() + " and " + p.maxImportLength() + " bytes.");
+                    + p.minImportLength() + " and " + p.maxImportLength() + " bytes.");
         }
         return new GeneratedMaterial(material.clone(), null);
     }
@@ -69,7 +85,7 @@ public final class HmacStrategy implements KeySpecStrategy {
         }
         Checks.length("message", message, 1, Checks.MAX_MESSAGE);
         byte[] secret = Checks.secret(key);
-        if (secret.length < p.keyLength() || secret.length > p.maxImportLength()) {
+        if (secret.length < p.minImportLength() || secret.length > p.maxImportLength()) {
             throw new KMSInternalException("The stored key material has the wrong length.");
         }
         try {
@@ -81,7 +97,7 @@ public final class HmacStrategy implements KeySpecStrategy {
         }
     }
 
-    private static Params params(KeySpec spec) {
-        return PARAMS.get(Checks.spec(spec, PARAMS.keySet()));
+    private Params params(KeySpec spec) {
+        return specs.get(Checks.spec(spec, specs.keySet()));
     }
 }
