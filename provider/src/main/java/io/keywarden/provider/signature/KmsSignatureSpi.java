@@ -81,6 +81,14 @@ public abstract class KmsSignatureSpi extends SignatureSpi {
     protected void checkKey(UsableKey key) throws InvalidKeyException {
     }
 
+    /**
+     * The DIGEST message the backend gets for the local hash of the message; the hash itself by
+     * default (ECDSA fits another hash to the curve's digest length).
+     */
+    protected byte[] toKmsDigest(byte[] hash) throws SignatureException {
+        return hash;
+    }
+
     /** The signature as the caller wants it, from the backend's (DER for ECDSA). */
     protected byte[] fromKms(byte[] signature) throws SignatureException {
         return signature;
@@ -238,7 +246,7 @@ public abstract class KmsSignatureSpi extends SignatureSpi {
     /** The digest, or the RAW message after its length check. */
     private byte[] message(SigningAlgorithmSpec algorithm) throws SignatureException {
         if (digest != null) {
-            return digest.digest();
+            return toKmsDigest(digest.digest());
         }
         if (raw.overflowed() || raw.length() == 0) {
             throw new SignatureException(service + ": AWS KMS signs " + algorithm + " over the message itself "

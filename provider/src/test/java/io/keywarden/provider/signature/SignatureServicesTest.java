@@ -243,7 +243,7 @@ class SignatureServicesTest {
     @Test
     void keysOfTheWrongTypeOrSpecAreInvalidKeys() throws Exception {
         assertInvalid("SHA256withECDSA", KEYS.get(KeySpec.RSA_2048), InvalidKeyUsageException.class);
-        assertInvalid("SHA256withECDSA", KEYS.get(KeySpec.ECC_NIST_P384), InvalidKeyUsageException.class);
+        assertInvalid("SHA256withECDSA", KEYS.get(KeySpec.ECC_NIST_EDWARDS25519), InvalidKeyUsageException.class);
         assertInvalid("SHA256withRSA", KEYS.get(KeySpec.ECC_NIST_P256), InvalidKeyUsageException.class);
         assertInvalid("RSASSA-PSS", KEYS.get(KeySpec.ECC_NIST_P256), InvalidKeyUsageException.class);
         assertInvalid("Ed25519", KEYS.get(KeySpec.ML_DSA_44), InvalidKeyUsageException.class);
