@@ -52,6 +52,12 @@ public enum NotApplicable {
      */
     PSS_PARAMETERS("PSS MGF1 hash or salt length differs from KMS's (MGF1 with the same hash, salt = hash length)"),
 
+    /**
+     * The file's schema has no handler: AWS KMS has no operation for the primitive (HKDF, RSAES-PKCS1
+     * v1.5 decryption); every case of the file is counted under this reason.
+     */
+    UNSUPPORTED_SCHEMA("the schema has no handler: AWS KMS has no operation for the primitive"),
+
     /** An AES key that is not 128, 192 or 256 bits (KEYWARDEN_AES_* sizes). */
     AES_KEY_SIZE("AES key is not 128, 192 or 256 bits"),
 

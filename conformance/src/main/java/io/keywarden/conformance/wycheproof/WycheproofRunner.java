@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 /**
  * Runs every {@code *.json} of a Wycheproof {@code testvectors_v1} directory through the Keywarden
  * provider on managed (imported) keys. Each file is dispatched by its {@code schema} field to the
- * {@link SchemaHandler} of that schema; a file of any other schema is listed as "unsupported schema"
- * with its test count. The Keywarden provider is installed at the end of the provider list, so every
+ * {@link SchemaHandler} of that schema; every case of a file of any other schema is counted as not
+ * applicable, {@link NotApplicable#UNSUPPORTED_SCHEMA}. The Keywarden provider is installed at the end of the provider list, so every
  * operation is obtained by a plain {@code getInstance}.
  *
  * <p>{@code main}: {@code [dir [report.json]]}, defaulting to the {@code wycheproof.dir} and
@@ -85,6 +85,10 @@ public final class WycheproofRunner {
                         h.run(vectors, report);
                     } catch (Exception e) {
                         report.error(Judge.describe(e));
+                    }
+                } else {
+                    for (var group : vectors.groups()) {
+                        VectorFile.tests(group).forEach(tc -> report.notApplicable(tc, NotApplicable.UNSUPPORTED_SCHEMA));
                     }
                 }
                 reports.add(report);
