@@ -25,7 +25,11 @@ public enum NotApplicable {
     /** A curve without an AWS KMS key spec for this operation (for example brainpool, secp224r1). */
     CURVE("curve has no KMS key spec for this operation"),
 
-    /** A hash AWS KMS does not offer for this operation (SHA-1, SHA-224, SHA-512/t, SHA-3). */
+    /**
+     * A hash AWS KMS does not offer for this operation and the provider cannot map onto KMS's: RSA
+     * (PSS verify, PKCS#1 v1.5 signing) with SHA-1, SHA-224 or SHA-512/t, which the padding binds.
+     * ECDSA takes any SHA-2/SHA-3 hash (the provider fits it to the curve's KMS digest).
+     */
     HASH("hash is not offered by AWS KMS for this operation"),
 
     /** RSA-OAEP with a hash/MGF1 pair other than SHA-1/MGF1-SHA-1 or SHA-256/MGF1-SHA-256. */
@@ -37,7 +41,10 @@ public enum NotApplicable {
     /** HMAC key length outside what the HMAC_* key spec imports (hash length up to block size). */
     HMAC_KEY_LENGTH("HMAC key length is outside the key spec's import range"),
 
-    /** A message AWS KMS refuses for this operation (GenerateMac and RAW Sign/Verify take 1 to 4096 bytes). */
+    /**
+     * A message AWS KMS refuses for this operation (GenerateMac and RAW Sign/Verify take 1 to 4096
+     * bytes); in testvectors_v1 every such case is an empty message.
+     */
     MESSAGE_LENGTH("message length is outside 1..4096 bytes"),
 
     /** An RSA private key the backend cannot import (even public exponent, or not a usable CRT key). */
