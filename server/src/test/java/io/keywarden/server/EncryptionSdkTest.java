@@ -30,6 +30,7 @@ import software.amazon.cryptography.materialproviders.IKeyring;
 import software.amazon.cryptography.materialproviders.MaterialProviders;
 import software.amazon.awssdk.services.kms.model.DisabledException;
 import software.amazon.awssdk.services.kms.model.KmsException;
+import software.amazon.awssdk.services.kms.model.KmsInvalidStateException;
 import software.amazon.cryptography.materialproviders.model.AwsCryptographicMaterialProvidersException;
 import software.amazon.cryptography.materialproviders.model.CollectionOfErrors;
 import software.amazon.cryptography.materialproviders.model.CreateAwsKmsKeyringInput;
@@ -216,6 +217,18 @@ class EncryptionSdkTest {
 
         kms.enableKey(r -> r.keyId(keyArn));
         assertThat(crypto.decryptData(keyring, message, CONTEXT).getResult()).hasSize(100);
+    }
+
+    @Test
+    void aKeyPendingDeletionCannotDecrypt() {
+        String keyArn = newKeyArn();
+        IKeyring keyring = keyring(keyArn);
+        byte[] message = crypto.encryptData(keyring, randomBytes(100), CONTEXT).getResult();
+        kms.scheduleKeyDeletion(r -> r.keyId(keyArn).pendingWindowInDays(7));
+
+        assertThatThrownBy(() -> crypto.decryptData(keyring, message, CONTEXT))
+                .isInstanceOfSatisfying(CollectionOfErrors.class, errors -> assertThat(errors.list())
+                        .anySatisfy(e -> assertThat(kmsError(e)).isInstanceOf(KmsInvalidStateException.class)));
     }
 
     @Test
