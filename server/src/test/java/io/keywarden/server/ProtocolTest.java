@@ -91,7 +91,10 @@ class ProtocolTest {
     @Test
     void bodyIsBounded() throws Exception {
         String big = "{\"Description\":\"" + "x".repeat((1 << 20) + 10) + "\"}";
-        assertError(raw.call("CreateKey", big), 413, "ValidationException");
+        HttpResponse<String> tooLarge = raw.call("CreateKey", big);
+        assertError(tooLarge, 413, "ValidationException");
+        // the unread body stays behind on the connection: the server must not let a client reuse it
+        assertThat(tooLarge.headers().firstValue("Connection")).hasValue("close");
     }
 
     @Test

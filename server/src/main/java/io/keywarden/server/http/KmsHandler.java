@@ -104,7 +104,7 @@ public final class KmsHandler extends Handler.Abstract {
             return;
         }
         if (request.getLength() > maxBodyBytes) {
-            reject(response, callback, 413, "ValidationException", "The request body is larger than " + maxBodyBytes + " bytes.");
+            rejectAndClose(response, callback, 413, "ValidationException", "The request body is larger than " + maxBodyBytes + " bytes.");
             return;
         }
         // The body is read without holding a thread, within a total deadline (a slow client cannot pin a
@@ -116,10 +116,10 @@ public final class KmsHandler extends Handler.Abstract {
                         if (failure == null) {
                             serveKms(request, response, callback, requestId, body);
                         } else if (unwrap(failure) instanceof TimeoutException) {
-                            reject(response, callback, 408, "RequestTimeoutException",
+                            rejectAndClose(response, callback, 408, "RequestTimeoutException",
                                     "The request body did not arrive within " + bodyTimeout.toSeconds() + " seconds.");
                         } else if (unwrap(failure) instanceof IllegalArgumentException) {
-                            reject(response, callback, 413, "ValidationException",
+                            rejectAndClose(response, callback, 413, "ValidationException",
                                     "The request body is larger than " + maxBodyBytes + " bytes.");
                         } else {
                             reject(response, callback, 400, "SerializationException", "The request body could not be read.");
@@ -188,6 +188,15 @@ public final class KmsHandler extends Handler.Abstract {
     private void reject(Response response, Callback callback, int status, String type, String message) {
         metrics.rejected(type);
         error(response, callback, status, type, message);
+    }
+
+    /**
+     * A rejection that leaves the request body unread: the connection is closed after the answer
+     * ("Connection: close"), so no client reuses it with the rest of the body still in it.
+     */
+    private void rejectAndClose(Response response, Callback callback, int status, String type, String message) {
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        reject(response, callback, status, type, message);
     }
 
     private void error(Response response, Callback callback, int status, String type, String message) {
