@@ -1,0 +1,54 @@
+package io.keywarden.benchmarks.envelope;
+
+import io.keywarden.benchmarks.KeywardenEnvironment;
+import io.keywarden.kms.api.KeySpec;
+import io.keywarden.kms.api.KeyUsage;
+import io.keywarden.provider.KmsKey;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import javax.crypto.Cipher;
+import javax.crypto.NoSuchPaddingException;
+
+/**
+ * Keywarden's {@code AES/GCM/NoPadding} envelope (docs/envelope-format.md) on a SYMMETRIC_DEFAULT
+ * managed key of the embedded engine. Each message is a new {@code init}: uncached, that is one
+ * GenerateDataKey (encrypt) or Decrypt (decrypt) call with its policy check and audit event;
+ * cached, the data key comes from the runtime's cache within the default limits.
+ */
+final class KeywardenEnvelope implements EnvelopeSubject {
+
+    private final Key key;
+    private final ThreadLocal<Cipher> cipher;
+
+    KeywardenEnvelope(KeywardenEnvironment env, boolean cached) {
+        String keyId = env.createKey(KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT);
+        KmsKey handle = env.handle(keyId, cached);
+        this.key = handle;
+        Provider provider = cached ? env.cachedProvider : env.provider;
+        this.cipher = ThreadLocal.withInitial(() -> newCipher(provider));
+    }
+
+    private static Cipher newCipher(Provider provider) {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding", provider);
+        } catch (NoSuchAlgorithmException | NoSuchPaddingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public byte[] encrypt(byte[] plaintext) throws GeneralSecurityException {
+        Cipher c = cipher.get();
+        c.init(Cipher.ENCRYPT_MODE, key);
+        return c.doFinal(plaintext);
+    }
+
+    @Override
+    public byte[] decrypt(byte[] ciphertext) throws GeneralSecurityException {
+        Cipher c = cipher.get();
+        c.init(Cipher.DECRYPT_MODE, key);
+        return c.doFinal(ciphertext);
+    }
+}

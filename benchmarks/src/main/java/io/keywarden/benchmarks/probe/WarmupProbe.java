@@ -1,0 +1,102 @@
+package io.keywarden.benchmarks.probe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keywarden.benchmarks.KeywardenEnvironment;
+import io.keywarden.benchmarks.Payloads;
+import io.keywarden.benchmarks.envelope.EnvelopeSubject;
+import io.keywarden.benchmarks.envelope.EnvelopeSubjects;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The warm-up criterion, measured without JMH's warm-up: in a fresh JVM, 1 MiB messages are
+ * encrypted (or decrypted) back to back from the very first call; the throughput of the first
+ * second (messages completed within 1 s of the first call's start) is compared with the steady
+ * throughput of a 3-second window that starts {@code steadyAfterSeconds} later. Setup (engine,
+ * keys, the plaintext; for decryption one encryption to have a ciphertext) happens before the clock
+ * starts, so the ratio is the code path's own warm-up.
+ */
+public final class WarmupProbe {
+
+    static final int SIZE = 1 << 20;
+    static final double WINDOW_SECONDS = 3;
+
+    /** One implementation and operation's warm-up. */
+    public record Result(String impl, String op, double firstCallMillis, double firstSecondMessagesPerSecond,
+                         double steadyMessagesPerSecond, double steadyAfterSeconds) {
+
+        public double ratio() {
+            return firstSecondMessagesPerSecond / steadyMessagesPerSecond;
+        }
+
+        static Result of(JsonNode n) {
+            return new Result(n.get("impl").asText(), n.get("op").asText(), n.get("firstCallMillis").asDouble(),
+                    n.get("firstSecondMessagesPerSecond").asDouble(), n.get("steadyMessagesPerSecond").asDouble(),
+                    n.get("steadyAfterSeconds").asDouble());
+        }
+    }
+
+    private WarmupProbe() {
+    }
+
+    public static Result measure(String impl, String op, double steadyAfterSeconds) {
+        return Result.of(ChildJvm.run(WarmupProbe.class, List.of(),
+                List.of(impl, op, Double.toString(steadyAfterSeconds)), 120 + (long) steadyAfterSeconds));
+    }
+
+    public static void main(String[] args) throws Exception {
+        String impl = args[0];
+        boolean encrypt = switch (args[1]) {
+            case "encrypt" -> true;
+            case "decrypt" -> false;
+            default -> throw new IllegalArgumentException("op is encrypt or decrypt, not " + args[1]);
+        };
+        double steadyAfter = Double.parseDouble(args[2]);
+        KeywardenEnvironment env = EnvelopeSubjects.needsKeywarden(impl) ? KeywardenEnvironment.temporary() : null;
+        try {
+            EnvelopeSubject subject = EnvelopeSubjects.create(impl, env);
+            byte[] plaintext = Payloads.of(SIZE);
+            byte[] ciphertext = encrypt ? null : subject.encrypt(plaintext);
+            long t0 = System.nanoTime();
+            long firstSecondEnd = t0 + 1_000_000_000L;
+            long windowStart = t0 + (long) (steadyAfter * 1e9);
+            long windowEnd = windowStart + (long) (WINDOW_SECONDS * 1e9);
+            long firstCall = -1;
+            long inFirstSecond = 0;
+            long inWindow = 0;
+            long now = t0;
+            long sink = 0;
+            while (now < windowEnd) {
+                byte[] out = encrypt ? subject.encrypt(plaintext) : subject.decrypt(ciphertext);
+                sink += out.length;
+                long start = now;
+                now = System.nanoTime();
+                if (firstCall < 0) {
+                    firstCall = now - t0;
+                }
+                if (now <= firstSecondEnd) {
+                    inFirstSecond++;
+                }
+                if (start >= windowStart && now <= windowEnd) {
+                    inWindow++;
+                }
+            }
+            if (sink == 0) {
+                throw new IllegalStateException("nothing was produced");
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("impl", impl);
+            result.put("op", args[1]);
+            result.put("firstCallMillis", firstCall / 1e6);
+            result.put("firstSecondMessagesPerSecond", (double) inFirstSecond);
+            result.put("steadyMessagesPerSecond", inWindow / WINDOW_SECONDS);
+            result.put("steadyAfterSeconds", steadyAfter);
+            ChildJvm.printResult(result);
+        } finally {
+            if (env != null) {
+                env.close();
+            }
+        }
+    }
+}

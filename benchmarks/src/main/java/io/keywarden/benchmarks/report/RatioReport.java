@@ -1,0 +1,202 @@
+package io.keywarden.benchmarks.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Reads a run's results from a directory ({@code jmh-*.json}, {@code warmup.json},
+ * {@code memory.json}), compares them with {@link Targets}, prints the table and writes
+ * {@code ratios.json} there. {@code java … RatioReport DIR} redoes it for an earlier run.
+ */
+public final class RatioReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RatioReport() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "benchmarks/target");
+        write(dir, System.out);
+    }
+
+    /** Builds the report of {@code dir}, prints it to {@code out} and writes {@code dir/ratios.json}; returns it. */
+    public static Map<String, Object> write(Path dir, PrintStream out) throws IOException {
+        JmhResults jmh = JmhResults.readAll(dir);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("machine", Machine.current());
+        report.put("ratios", ratios(jmh));
+        report.put("rates", rates(jmh));
+        report.put("server", server(jmh));
+        report.put("warmup", warmup(dir));
+        report.put("memory", readIfPresent(dir.resolve("memory.json")));
+        JSON.writeValue(dir.resolve("ratios.json").toFile(), report);
+        print(report, out);
+        out.println("Written: " + dir.resolve("ratios.json"));
+        return report;
+    }
+
+    static String verdict(Double value, double minimum) {
+        if (value == null) {
+            return "not measured";
+        }
+        if (minimum <= 0) {
+            return "info";
+        }
+        return value >= minimum ? "met" : "MISSED";
+    }
+
+    static List<Map<String, Object>> ratios(JmhResults jmh) {
+        TreeSet<Integer> threads = new TreeSet<>();
+        jmh.all().forEach(s -> threads.add(s.threads()));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Targets.RatioTarget t : Targets.ratios()) {
+            for (int n : threads) {
+                Double ours = opsPerSecond(jmh, t.benchmark(), n, t.fixed(), t.ours());
+                String baselineName = null;
+                Double baseline = null;
+                for (String b : t.baselines()) {
+                    Double s = opsPerSecond(jmh, t.benchmark(), n, t.fixed(), b);
+                    if (s != null && (baseline == null || s > baseline)) {
+                        baseline = s;
+                        baselineName = b;
+                    }
+                }
+                Double ratio = ours == null || baseline == null ? null : ours / baseline;
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("goal", t.goal());
+                row.put("benchmark", t.benchmark());
+                row.put("params", t.fixed());
+                row.put("threads", n);
+                row.put("ours", t.ours());
+                row.put("baseline", baselineName == null ? String.join("|", t.baselines()) : baselineName);
+                row.put("oursOpsPerSecond", ours);
+                row.put("baselineOpsPerSecond", baseline);
+                row.put("ratio", ratio);
+                row.put("minimum", t.minimum());
+                row.put("verdict", verdict(ratio, t.minimum()));
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static Double opsPerSecond(JmhResults jmh, String benchmark, int threads, Map<String, String> fixed,
+                                       String impl) {
+        Map<String, String> params = new LinkedHashMap<>(fixed);
+        params.put("impl", impl);
+        return jmh.find(benchmark, "thrpt", threads, params).map(Score::score).orElse(null);
+    }
+
+    static List<Map<String, Object>> rates(JmhResults jmh) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Targets.RateTarget t : Targets.rates()) {
+            Double score = jmh.find(t.benchmark(), "thrpt", t.threads(), t.params()).map(Score::score).orElse(null);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("goal", t.goal());
+            row.put("benchmark", t.benchmark());
+            row.put("params", t.params());
+            row.put("threads", t.threads());
+            row.put("opsPerSecond", score);
+            row.put("minimum", t.minimum());
+            row.put("verdict", verdict(score, t.minimum()));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static List<Map<String, Object>> server(JmhResults jmh) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Score s : jmh.all()) {
+            if (!s.benchmark().startsWith("ServerBench.") || !s.mode().equals("thrpt")) {
+                continue;
+            }
+            Optional<Score> latency = jmh.find(s.benchmark(), "sample", s.threads(), s.params());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("operation", s.benchmark().substring("ServerBench.".length()));
+            row.put("threads", s.threads());
+            row.put("opsPerSecond", s.score());
+            latency.ifPresent(l -> {
+                row.put("meanMs", l.score());
+                for (String p : List.of("50.0", "90.0", "99.0", "99.9")) {
+                    row.put("p" + p.replace(".0", "").replace(".", "") + "Ms", l.percentiles().get(p));
+                }
+            });
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static List<Map<String, Object>> warmup(Path dir) throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        JsonNode w = readIfPresent(dir.resolve("warmup.json"));
+        if (w == null) {
+            return rows;
+        }
+        for (JsonNode r : w) {
+            Map<String, Object> row = JSON.convertValue(r, JSON.getTypeFactory()
+                    .constructMapType(LinkedHashMap.class, String.class, Object.class));
+            double ratio = r.get("firstSecondMessagesPerSecond").asDouble() / r.get("steadyMessagesPerSecond").asDouble();
+            row.put("ratio", ratio);
+            row.put("minimum", 0.8);
+            row.put("verdict", r.get("impl").asText().startsWith("keywarden") ? verdict(ratio, 0.8) : "info");
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static JsonNode readIfPresent(Path file) throws IOException {
+        return Files.exists(file) ? JSON.readTree(file.toFile()) : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    static void print(Map<String, Object> report, PrintStream out) {
+        out.println();
+        out.println("Machine: " + report.get("machine"));
+        out.printf("%n%-44s %-20s %2s %-16s %-12s %12s %12s %7s %6s  %s%n", "Goal", "Benchmark", "t", "Ours",
+                "Baseline", "ours/s", "base/s", "ratio", "min", "verdict");
+        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("ratios")) {
+            out.printf("%-44s %-20s %2d %-16s %-12s %12s %12s %7s %6s  %s%n", r.get("goal"), r.get("benchmark"),
+                    r.get("threads"), r.get("ours"), r.get("baseline"), num(r.get("oursOpsPerSecond"), "%.0f"),
+                    num(r.get("baselineOpsPerSecond"), "%.0f"), num(r.get("ratio"), "%.2f"),
+                    num(r.get("minimum"), "%.2f"), r.get("verdict"));
+        }
+        out.println();
+        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("rates")) {
+            out.printf("%-52s %12s msg/s (min %.0f)  %s%n", r.get("goal"), num(r.get("opsPerSecond"), "%.0f"),
+                    r.get("minimum"), r.get("verdict"));
+        }
+        out.printf("%nServer round trips (loopback, AWS SDK KmsClient):%n%-16s %2s %10s %9s %9s %9s %9s%n",
+                "operation", "t", "calls/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms");
+        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("server")) {
+            out.printf("%-16s %2d %10s %9s %9s %9s %9s%n", r.get("operation"), r.get("threads"),
+                    num(r.get("opsPerSecond"), "%.0f"), num(r.get("p50Ms"), "%.3f"), num(r.get("p90Ms"), "%.3f"),
+                    num(r.get("p99Ms"), "%.3f"), num(r.get("p999Ms"), "%.3f"));
+        }
+        out.printf("%nWarm-up, 1 MiB messages, fresh JVM (first second / steady):%n");
+        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("warmup")) {
+            out.printf("%-12s %-8s first call %8.1f ms, first second %6.0f msg/s, steady %6.0f msg/s, ratio %.2f  %s%n",
+                    r.get("impl"), r.get("op"), ((Number) r.get("firstCallMillis")).doubleValue(),
+                    ((Number) r.get("firstSecondMessagesPerSecond")).doubleValue(),
+                    ((Number) r.get("steadyMessagesPerSecond")).doubleValue(), (Double) r.get("ratio"), r.get("verdict"));
+        }
+        Object memory = report.get("memory");
+        out.printf("%nStream memory: %s%n", memory == null ? "not measured" : memory);
+    }
+
+    private static String num(Object value, String format) {
+        return value == null ? "-" : String.format(format, ((Number) value).doubleValue());
+    }
+}

@@ -1,0 +1,133 @@
+package io.keywarden.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.keywarden.benchmarks.envelope.EnvelopeBench;
+import io.keywarden.benchmarks.envelope.EnvelopeSubjects;
+import io.keywarden.benchmarks.mac.HmacBench;
+import io.keywarden.benchmarks.server.ServerBench;
+import io.keywarden.benchmarks.sign.SignAlgorithm;
+import io.keywarden.benchmarks.sign.SignBench;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.util.ArrayList;
+import java.util.List;
+import io.keywarden.kms.api.MacAlgorithmSpec;
+import io.keywarden.kms.api.VerifyMacRequest;
+import javax.crypto.Mac;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Calls every benchmark method once, outside JMH, and checks what it returns, so that `mvn verify`
+ * proves the benchmarks measure working code (it never runs the benchmarks themselves).
+ */
+class BenchmarkSmokeTest {
+
+    static List<String> envelopeImpls() {
+        List<String> names = new ArrayList<>();
+        EnvelopeSubjects.names().forEach(names::add);
+        return names;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("envelopeImpls")
+    void envelopeRoundTripsAndDetectsTampering(String impl) throws Exception {
+        EnvelopeBench b = new EnvelopeBench();
+        b.impl = impl;
+        b.size = 70_000; // more than one frame of every framed format
+        b.setUp();
+        try {
+            byte[] first = b.encrypt();
+            byte[] second = b.encrypt();
+            assertThat(first).isNotEqualTo(second); // a fresh nonce / message key per message
+            assertThat(first.length).isGreaterThan(b.size);
+            assertThat(b.decrypt()).isEqualTo(Payloads.of(b.size));
+            var subject = EnvelopeSubjects.create(impl, b.env);
+            byte[] ct = subject.encrypt(Payloads.of(1024));
+            assertThat(subject.decrypt(ct)).isEqualTo(Payloads.of(1024));
+            ct[ct.length - 1] ^= 1;
+            assertThatThrownBy(() -> subject.decrypt(ct)).isInstanceOfAny(GeneralSecurityException.class,
+                    RuntimeException.class);
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"keywarden, 1024", "jdk, 1024", "jdk, 65536"})
+    void hmacIsTheHmacOfTheMessage(String impl, int size) throws Exception {
+        HmacBench b = new HmacBench();
+        b.impl = impl;
+        b.size = size;
+        b.setUp();
+        try {
+            byte[] mac = b.hmac();
+            assertThat(mac).hasSize(32).isEqualTo(b.hmac()); // doFinal resets the Mac
+            if (b.keyId != null) {
+                assertThat(b.env.engine.verifyMac(VerifyMacRequest.builder().keyId(b.keyId).message(Payloads.of(size))
+                        .macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256).mac(mac).build()).macValid()).isTrue();
+            } else {
+                Mac jdk = Mac.getInstance("HmacSHA256", "SunJCE");
+                jdk.init(b.key);
+                assertThat(jdk.doFinal(Payloads.of(size))).isEqualTo(mac);
+            }
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    /** A known limit, measured as such: GenerateMac takes at most 4096 bytes (AWS KMS's limit). */
+    @Test
+    void managedKeyHmacOverFourKibIsRefused() throws Exception {
+        HmacBench b = new HmacBench();
+        b.impl = "keywarden";
+        b.size = 65536;
+        b.setUp();
+        try {
+            assertThatThrownBy(b::hmac).isInstanceOf(java.security.ProviderException.class).hasMessageContaining("4096");
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"ecdsa-p256, keywarden", "ecdsa-p256, jdk", "ecdsa-p256, bc",
+            "rsa-pss-2048, keywarden", "rsa-pss-2048, jdk", "rsa-pss-2048, bc"})
+    void signaturesVerifyWithTheJdk(String alg, String impl) throws Exception {
+        SignBench b = new SignBench();
+        b.alg = alg;
+        b.impl = impl;
+        b.setUp();
+        try {
+            SignAlgorithm a = SignAlgorithm.named(alg);
+            for (int i = 0; i < 2; i++) { // sign() resets the Signature for the next message
+                Signature v = Signature.getInstance(a.jcaName(), a.jdkProvider());
+                v.initVerify(b.publicKey);
+                if (a.signatureParameters() != null) {
+                    v.setParameter(a.signatureParameters());
+                }
+                v.update(Payloads.of(1024));
+                assertThat(v.verify(b.sign())).isTrue();
+            }
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @Test
+    void serverRoundTrips() {
+        ServerBench b = new ServerBench();
+        b.setUp();
+        try {
+            assertThat(b.decrypt().plaintext()).isEqualTo(b.plaintext);
+            assertThat(b.encrypt().ciphertextBlob()).isNotEqualTo(b.ciphertext);
+            assertThat(b.generateDataKey().plaintext().asByteArray()).hasSize(32);
+        } finally {
+            b.tearDown();
+        }
+    }
+}

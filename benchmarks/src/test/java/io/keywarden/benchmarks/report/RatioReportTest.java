@@ -1,0 +1,76 @@
+package io.keywarden.benchmarks.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report on a small JMH result file in JMH's JSON format. */
+class RatioReportTest {
+
+    @TempDir
+    Path dir;
+
+    static String result(String benchmark, String mode, int threads, String params, double score, String unit) {
+        return """
+                {"benchmark": "io.keywarden.benchmarks.%s", "mode": "%s", "threads": %d, "params": {%s},
+                 "primaryMetric": {"score": %s, "scoreError": 1.0, "scoreUnit": "%s",
+                   "scorePercentiles": {"50.0": %s, "99.0": %s}}}
+                """.formatted(benchmark, mode, threads, params, score, unit, score, score * 4);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void computesRatiosOfTheSameRunAndJudgesThem() throws Exception {
+        Files.writeString(dir.resolve("jmh-t1.json"), "[" + String.join(",",
+                result("envelope.EnvelopeBench.encrypt", "thrpt", 1, "\"impl\": \"keywarden-cached\", \"size\": \"1024\"", 200, "ops/ms"),
+                result("envelope.EnvelopeBench.encrypt", "thrpt", 1, "\"impl\": \"esdk-cached\", \"size\": \"1024\"", 40_000, "ops/s"),
+                result("envelope.EnvelopeBench.encrypt", "thrpt", 1, "\"impl\": \"tink\", \"size\": \"1024\"", 150_000, "ops/s"),
+                result("envelope.EnvelopeBench.encrypt", "thrpt", 1, "\"impl\": \"keywarden\", \"size\": \"1024\"", 40, "ops/s"),
+                result("sign.SignBench.sign", "thrpt", 1, "\"alg\": \"ecdsa-p256\", \"impl\": \"keywarden\"", 900, "ops/s"),
+                result("sign.SignBench.sign", "thrpt", 1, "\"alg\": \"ecdsa-p256\", \"impl\": \"jdk\"", 1000, "ops/s"),
+                result("sign.SignBench.sign", "thrpt", 1, "\"alg\": \"ecdsa-p256\", \"impl\": \"bc\"", 3000, "ops/s"),
+                result("server.ServerBench.encrypt", "thrpt", 1, "", 2, "ops/ms"),
+                result("server.ServerBench.encrypt", "sample", 1, "", 0.5, "ms/op")) + "]");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Map<String, Object> report = RatioReport.write(dir, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        List<Map<String, Object>> ratios = (List<Map<String, Object>>) report.get("ratios");
+        Map<String, Object> esdk = row(ratios, "1 KiB cached >= 4x ESDK cached", "EnvelopeBench.encrypt");
+        assertThat((Double) esdk.get("ratio")).isEqualTo(5.0); // 200 ops/ms = 200,000 ops/s over 40,000
+        assertThat(esdk.get("verdict")).isEqualTo("met");
+        Map<String, Object> tink = row(ratios, "1 KiB cached >= 1.5x Tink", "EnvelopeBench.encrypt");
+        assertThat((Double) tink.get("ratio")).isCloseTo(1.333, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(tink.get("verdict")).isEqualTo("MISSED");
+        assertThat(row(ratios, "1 KiB cached >= 4x ESDK cached", "EnvelopeBench.decrypt").get("verdict"))
+                .isEqualTo("not measured");
+        Map<String, Object> fastest = row(ratios, "ecdsa-p256 sign vs fastest of JDK, BC (info)", "SignBench.sign");
+        assertThat(fastest.get("baseline")).isEqualTo("bc");
+        assertThat((Double) fastest.get("ratio")).isEqualTo(0.3);
+        assertThat(row(ratios, "ecdsa-p256 sign >= 0.9x JDK", "SignBench.sign").get("verdict")).isEqualTo("met");
+
+        List<Map<String, Object>> rates = (List<Map<String, Object>>) report.get("rates");
+        assertThat(rates.get(0).get("opsPerSecond")).isEqualTo(40.0);
+        assertThat(rates.get(0).get("verdict")).isEqualTo("MISSED");
+
+        Map<String, Object> server = ((List<Map<String, Object>>) report.get("server")).get(0);
+        assertThat(server.get("opsPerSecond")).isEqualTo(2000.0);
+        assertThat(server.get("p50Ms")).isEqualTo(0.5);
+        assertThat(server.get("p99Ms")).isEqualTo(2.0);
+
+        assertThat(Files.readString(dir.resolve("ratios.json"))).contains("\"verdict\" : \"MISSED\"");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("1 KiB cached >= 4x ESDK cached");
+    }
+
+    private static Map<String, Object> row(List<Map<String, Object>> rows, String goal, String benchmark) {
+        return rows.stream().filter(r -> r.get("goal").equals(goal) && r.get("benchmark").equals(benchmark))
+                .findFirst().orElseThrow();
+    }
+}
