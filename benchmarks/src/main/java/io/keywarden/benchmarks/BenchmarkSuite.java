@@ -33,11 +33,21 @@ public final class BenchmarkSuite {
 
     record Profile(int forks, int warmupIterations, TimeValue warmupTime, int iterations, TimeValue time,
                    double warmupSteadyAfterSeconds) {
-        static final Profile QUICK = new Profile(1, 2, TimeValue.seconds(1), 3, TimeValue.seconds(1), 10);
+        static final Profile QUICK = new Profile(1, 3, TimeValue.seconds(1), 3, TimeValue.seconds(1), 8);
         static final Profile FULL = new Profile(2, 5, TimeValue.seconds(2), 5, TimeValue.seconds(2), 30);
     }
 
     private BenchmarkSuite() {
+    }
+
+    /** A fixed heap, and the store location of {@link KeywardenEnvironment#temporary()} when one was given. */
+    static String[] forkJvmArgs() {
+        List<String> a = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+        String dir = System.getProperty("keywarden.bench.dir");
+        if (dir != null && !dir.isBlank()) {
+            a.add("-Dkeywarden.bench.dir=" + dir);
+        }
+        return a.toArray(String[]::new);
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,7 +82,7 @@ public final class BenchmarkSuite {
                 ChainedOptionsBuilder o = new OptionsBuilder().include(include).threads(t)
                         .forks(profile.forks()).warmupIterations(profile.warmupIterations())
                         .warmupTime(profile.warmupTime()).measurementIterations(profile.iterations())
-                        .measurementTime(profile.time()).jvmArgsAppend("-Xms1g", "-Xmx1g")
+                        .measurementTime(profile.time()).jvmArgsAppend(forkJvmArgs())
                         .shouldFailOnError(false)
                         .resultFormat(ResultFormatType.JSON).result(out.resolve("jmh-t" + t + ".json").toString());
                 new Runner(o.build()).run();

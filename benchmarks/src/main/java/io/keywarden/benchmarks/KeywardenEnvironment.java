@@ -62,10 +62,17 @@ public final class KeywardenEnvironment implements AutoCloseable {
         cachedProvider = new KeywardenProvider(cachedRuntime);
     }
 
-    /** An environment in a new temporary directory, deleted by {@link #close()}. */
+    /**
+     * An environment in a new temporary directory, deleted by {@link #close()}: under the directory
+     * of the system property {@code keywarden.bench.dir} when set (e.g. {@code /dev/shm}, to take the
+     * disk's fsync latency out of the engine's figures), else under {@code java.io.tmpdir}.
+     */
     public static KeywardenEnvironment temporary() {
         try {
-            return new KeywardenEnvironment(Files.createTempDirectory("keywarden-bench"), true);
+            String base = System.getProperty("keywarden.bench.dir");
+            return new KeywardenEnvironment(base == null || base.isBlank()
+                    ? Files.createTempDirectory("keywarden-bench")
+                    : Files.createTempDirectory(Files.createDirectories(Path.of(base)), "keywarden-bench"), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -37,6 +37,10 @@ public final class ChildJvm {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
+        String benchDir = System.getProperty("keywarden.bench.dir");
+        if (benchDir != null && !benchDir.isBlank()) {
+            cmd.add("-Dkeywarden.bench.dir=" + benchDir); // where KeywardenEnvironment.temporary() puts stores
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());
