@@ -40,14 +40,9 @@ public final class BenchmarkSuite {
     private BenchmarkSuite() {
     }
 
-    /** A fixed heap, and the store location of {@link KeywardenEnvironment#temporary()} when one was given. */
+    /** A fixed heap; JMH forks also inherit this JVM's options (BENCH_JAVA_OPTS, e.g. keywarden.bench.dir). */
     static String[] forkJvmArgs() {
-        List<String> a = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
-        String dir = System.getProperty("keywarden.bench.dir");
-        if (dir != null && !dir.isBlank()) {
-            a.add("-Dkeywarden.bench.dir=" + dir);
-        }
-        return a.toArray(String[]::new);
+        return new String[] {"-Xms1g", "-Xmx1g"};
     }
 
     public static void main(String[] args) throws Exception {
