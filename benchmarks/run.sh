@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # benchmarks/run.sh — builds the benchmarks module and runs the benchmark suite (docs/performance.md).
 #
-#   bash benchmarks/run.sh                 the quick profile (about 15 minutes on 2 cores)
+#   bash benchmarks/run.sh                 the quick profile (about 15 minutes on 2 quiet cores)
 #   bash benchmarks/run.sh --full          longer warm-up and measurement, 2 forks (about an hour)
 #   bash benchmarks/run.sh --include 'EnvelopeBench' --threads 1 --no-warmup --no-memory
 #   bash benchmarks/run.sh --report-only   only recompute the report from benchmarks/target
@@ -15,7 +15,14 @@ ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 echo "benchmarks: building (mvn -q -pl benchmarks -am process-classes) ..." >&2
-(cd "$ROOT" && mvn -B -q -ntp -Dstyle.color=never -pl benchmarks -am process-classes)
+log="$(mktemp -t keywarden-bench-build.XXXXXX)"
+if ! (cd "$ROOT" && mvn -B -q -ntp -Dstyle.color=never -pl benchmarks -am process-classes) > "$log" 2>&1; then
+    sed $'s/\x1b\\[[0-9;]*m//g' "$log" >&2
+    rm -f "$log"
+    echo "benchmarks: the build failed" >&2
+    exit 1
+fi
+rm -f "$log"
 CP="$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/classpath.txt")"
 
 echo "benchmarks: $("$JAVA" -version 2>&1 | head -1), $(nproc 2>/dev/null || echo '?') cores" >&2

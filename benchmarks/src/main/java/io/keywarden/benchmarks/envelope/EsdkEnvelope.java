@@ -60,13 +60,16 @@ final class EsdkEnvelope implements EnvelopeSubject {
         }
     }
 
+    // the CryptoMaterialsManager overloads are deprecated in 3.x but are the only local caching CMM
     @Override
+    @SuppressWarnings("deprecation")
     public byte[] encrypt(byte[] plaintext) {
         return keyring != null ? crypto.encryptData(keyring, plaintext).getResult()
                 : crypto.encryptData(cachingCmm, plaintext).getResult();
     }
 
     @Override
+    @SuppressWarnings("deprecation")
     public byte[] decrypt(byte[] ciphertext) {
         return keyring != null ? crypto.decryptData(keyring, ciphertext).getResult()
                 : crypto.decryptData(cachingCmm, ciphertext).getResult();
