@@ -74,7 +74,7 @@ public final class PostgresKmsStore implements KmsStore {
     }
 
     /** The URL without the {@code jdbc:} prefix, user information or parameters (which may hold a password). */
-    static String label(String url) {
+    public static String label(String url) {
         String s = url.startsWith("jdbc:") ? url.substring(5) : url;
         int q = s.indexOf('?');
         if (q >= 0) {
