@@ -62,7 +62,9 @@ public final class ServerMain {
                 engine.close();
                 stopped.countDown();
             }, "keywarden-server-shutdown"));
-            out.println("Keywarden server: " + server.endpoint() + " (store " + engineConfig.store()
+            Object store = engineConfig.storage().isPostgresql()
+                    ? io.keywarden.kms.store.PostgresKmsStore.label(engineConfig.storage().url()) : engineConfig.store();
+            out.println("Keywarden server: " + server.endpoint() + " (store " + store
                     + ", region " + config.region() + ")");
             if (created != null) {
                 out.println("First start: created " + created.serverConfig() + " (owner-only) with a new access key:");

@@ -32,7 +32,7 @@ final class BackendOpener {
     /** Runs {@code work} on the configured store, opened for it alone (the audit commands). */
     static <T> T withStore(KeywardenConfig config, java.util.function.Function<io.keywarden.kms.store.KmsStore, T> work) {
         requireStore(config);
-        try (SqliteKmsStore store = SqliteKmsStore.open(config.store(), RootKeySource.fromConfig(config))) {
+        try (io.keywarden.kms.store.KmsStore store = io.keywarden.kms.store.KmsStores.open(config)) {
             return work.apply(store);
         }
     }
@@ -52,6 +52,10 @@ final class BackendOpener {
     /** Writes a consistent copy of the configured store to {@code target}, which must not exist. */
     static void backup(KeywardenConfig config, Path target) {
         requireStore(config);
+        if (config.storage().isPostgresql()) {
+            throw new CliException.Failed("the store is a PostgreSQL database: back it up with pg_dump"
+                    + " (docs/store.md); keep the root key apart from the dump");
+        }
         try (SqliteKmsStore store = SqliteKmsStore.open(config.store(), RootKeySource.fromConfig(config))) {
             store.backupTo(target);
         }
@@ -62,6 +66,10 @@ final class BackendOpener {
         if (config.store() == null) {
             throw new CliException.Failed("the backend is remote: the store is the server's (restore it there)");
         }
+        if (config.storage().isPostgresql()) {
+            throw new CliException.Failed("the store is a PostgreSQL database: restore it with pg_restore"
+                    + " (docs/store.md)");
+        }
         SqliteKmsStore.restore(backupFile, config.store(), RootKeySource.fromConfig(config));
     }
 
@@ -69,7 +77,7 @@ final class BackendOpener {
         if (config.store() == null) {
             throw new CliException.Failed("the backend is remote: the store is the server's (back it up there)");
         }
-        if (!Files.isRegularFile(config.store().resolve(SqliteKmsStore.DB_FILE))) {
+        if (!config.storage().isPostgresql() && !Files.isRegularFile(config.store().resolve(SqliteKmsStore.DB_FILE))) {
             throw new CliException.Failed("there is no store in " + config.store()
                     + " (create one with: keywarden init DIR)");
         }

@@ -27,6 +27,9 @@ import java.util.TreeMap;
  *   <li>{@code backend} — {@code embedded} (the default: the engine on {@code store}) or {@code remote} (a
  *       Keywarden server or AWS KMS, configured by the {@code remote.*} settings, kept in {@link #remote()}
  *       without their prefix; {@code store} is then not needed).</li>
+ *   <li>{@code store.type} — {@code sqlite} (the default: the database in {@code store}) or {@code postgresql}
+ *       ({@code store.url}, {@code store.user}, {@code store.password} or {@code store.passwordFile},
+ *       {@code store.poolSize}), kept in {@link #storage()}.</li>
  * </ul>
  */
 public record KeywardenConfig(
@@ -41,7 +44,8 @@ public record KeywardenConfig(
         ServiceSettings service,
         String backend,
         Map<String, String> remote,
-        Path baseDir) {
+        Path baseDir,
+        StoreSettings storage) {
 
     /** The embedded backend (the default). */
     public static final String EMBEDDED = "embedded";
@@ -51,6 +55,15 @@ public record KeywardenConfig(
     public KeywardenConfig {
         remote = remote == null ? Map.of() : Map.copyOf(remote);
         service = service == null ? ServiceSettings.defaults() : service;
+        storage = storage == null ? StoreSettings.sqlite() : storage;
+    }
+
+    /** A configuration on the default SQLite store. */
+    public KeywardenConfig(Path store, String principal, String region, Path rootKeyFile, String passphraseEnv,
+            int keysPerAccount, int aliasesPerKey, int grantsPerKey, ServiceSettings service, String backend,
+            Map<String, String> remote, Path baseDir) {
+        this(store, principal, region, rootKeyFile, passphraseEnv, keysPerAccount, aliasesPerKey, grantsPerKey,
+                service, backend, remote, baseDir, StoreSettings.sqlite());
     }
 
     /** An embedded configuration with the default grants-per-key quota, {@link ServiceSettings} and no remote settings. */
@@ -119,7 +132,8 @@ public record KeywardenConfig(
                 ServiceSettings.fromProperties(p),
                 backend,
                 remote,
-                baseDir);
+                baseDir,
+                StoreSettings.fromProperties(p, baseDir));
         c.account();
         return c;
     }

@@ -31,6 +31,10 @@ final class SqlFailures {
     }
 
     static KMSInternalException of(Path store, String operation, SQLException e) {
+        return of(store.toString(), operation, e);
+    }
+
+    static KMSInternalException of(String store, String operation, SQLException e) {
         int code = primaryCode(e);
         String detail = e.getMessage();
         if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,9 +18,7 @@ import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -168,20 +165,15 @@ public final class SqliteKmsStore implements KmsStore {
                 return unlock(label, c, rootKey, SqliteSchema.readMeta(c));
             }
             SqliteSchema.create(c);
-            byte[] storeId = new byte[16];
-            new SecureRandom().nextBytes(storeId);
-            Map<String, String> meta = new HashMap<>();
-            meta.put(SqliteSchema.META_SCHEMA_VERSION, Integer.toString(SqliteSchema.VERSION));
-            meta.put(SqliteSchema.META_STORE_ID, Base64.getEncoder().encodeToString(storeId));
-            meta.put(SqliteSchema.META_ROOT_KIND, rootKey.kind());
-            Map<String, String> params = rootKey.newParameters();
-            params.forEach((k, v) -> meta.put(SqliteSchema.META_PARAM_PREFIX + k, v));
-            StoreKeys keys = new StoreKeys(rootKey.deriveRootKey(params, true), storeId);
-            meta.put(SqliteSchema.META_VERIFIER,
-                    Base64.getEncoder().encodeToString(keys.verifier(SqliteSchema.verifiedMeta(meta))));
-            SqliteSchema.writeMeta(c, meta);
-            exec(c, "COMMIT");
-            return keys;
+            StoreMeta.Created created = StoreMeta.create(rootKey, SqliteSchema.VERSION);
+            try {
+                SqliteSchema.writeMeta(c, created.meta());
+                exec(c, "COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                created.keys().destroy();
+                throw e;
+            }
+            return created.keys();
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(c);
             throw e;
@@ -190,39 +182,8 @@ public final class SqliteKmsStore implements KmsStore {
 
     private static StoreKeys unlock(Path label, Connection c, RootKeySource rootKey, Map<String, String> meta)
             throws SQLException {
-        String version = meta.get(SqliteSchema.META_SCHEMA_VERSION);
-        String storeId = meta.get(SqliteSchema.META_STORE_ID);
-        String kind = meta.get(SqliteSchema.META_ROOT_KIND);
-        String verifier = meta.get(SqliteSchema.META_VERIFIER);
-        if (version == null || storeId == null || kind == null || verifier == null) {
-            throw new StoreCorruptedException(label, "its metadata is incomplete (not a keywarden store?)");
-        }
-        int schemaVersion = schemaVersion(label, version);
-        if (!kind.equals(rootKey.kind())) {
-            throw new RootKeyException("store " + label + " was created with a root key of kind '" + kind
-                    + "', but a " + rootKey.describe() + " was given");
-        }
-        Map<String, String> params = new HashMap<>();
-        meta.forEach((k, v) -> {
-            if (k.startsWith(SqliteSchema.META_PARAM_PREFIX)) {
-                params.put(k.substring(SqliteSchema.META_PARAM_PREFIX.length()), v);
-            }
-        });
-        byte[] id;
-        byte[] expected;
-        try {
-            id = Base64.getDecoder().decode(storeId);
-            expected = Base64.getDecoder().decode(verifier);
-        } catch (IllegalArgumentException e) {
-            throw new StoreCorruptedException(label, "its metadata is malformed");
-        }
-        StoreKeys keys = new StoreKeys(rootKey.deriveRootKey(params, false), id);
-        if (!keys.verifierMatches(expected, SqliteSchema.verifiedMeta(meta))) {
-            keys.destroy();
-            throw new RootKeyException("store " + label + ": the " + rootKey.describe()
-                    + " does not open this store (wrong root key or passphrase, or its metadata was altered)");
-        }
-        if (schemaVersion < SqliteSchema.VERSION) {
+        StoreKeys keys = StoreMeta.unlock(label.toString(), meta, rootKey, SqliteSchema.VERSION);
+        if (StoreMeta.version(label.toString(), meta, SqliteSchema.VERSION) < SqliteSchema.VERSION) {
             try {
                 migrate(label, c, keys);
             } catch (RuntimeException | SQLException e) {
@@ -233,20 +194,6 @@ public final class SqliteKmsStore implements KmsStore {
         return keys;
     }
 
-    private static int schemaVersion(Path label, String version) {
-        int v;
-        try {
-            v = Integer.parseInt(version);
-        } catch (NumberFormatException e) {
-            throw new StoreCorruptedException(label, "its schema version is malformed");
-        }
-        if (v < 1 || v > SqliteSchema.VERSION) {
-            throw new KMSInternalException("store " + label + " has schema version " + version
-                    + "; this Keywarden reads versions 1 to " + SqliteSchema.VERSION);
-        }
-        return v;
-    }
-
     /**
      * Brings the schema to {@link SqliteSchema#VERSION} in one write transaction and re-computes the
      * verifier over the new metadata; a process that finds the store already migrated does nothing.
@@ -255,14 +202,10 @@ public final class SqliteKmsStore implements KmsStore {
         begin(label, c, true);
         try {
             Map<String, String> meta = SqliteSchema.readMeta(c);
-            int from = schemaVersion(label, meta.get(SqliteSchema.META_SCHEMA_VERSION));
+            int from = StoreMeta.version(label.toString(), meta, SqliteSchema.VERSION);
             if (from < SqliteSchema.VERSION) {
                 SqliteSchema.migrate(c, from);
-                Map<String, String> updated = new HashMap<>(meta);
-                updated.put(SqliteSchema.META_SCHEMA_VERSION, Integer.toString(SqliteSchema.VERSION));
-                updated.put(SqliteSchema.META_VERIFIER,
-                        Base64.getEncoder().encodeToString(keys.verifier(SqliteSchema.verifiedMeta(updated))));
-                SqliteSchema.writeMeta(c, updated);
+                SqliteSchema.writeMeta(c, StoreMeta.withVersion(meta, keys, SqliteSchema.VERSION));
             }
             exec(c, "COMMIT");
         } catch (SQLException | RuntimeException e) {
@@ -291,7 +234,7 @@ public final class SqliteKmsStore implements KmsStore {
         inTransaction.set(Boolean.TRUE);
         try {
             begin(label, c, write);
-            SqliteTransaction tx = new SqliteTransaction(c, write, keys, label);
+            JdbcTransaction tx = new JdbcTransaction(c, write, keys, label.toString(), SqliteKmsStore::failure);
             T result;
             try {
                 result = work.apply(tx);
@@ -350,13 +293,13 @@ public final class SqliteKmsStore implements KmsStore {
             } catch (SQLException e) {
                 throw SqlFailures.of(label, "integrity check", e);
             }
-            ((SqliteTransaction) tx).verifyAllRows();
+            ((JdbcTransaction) tx).verifyAllRows();
             return null;
         });
     }
 
     private Connection connectionOf(StoreTransaction tx) {
-        return ((SqliteTransaction) tx).connection();
+        return ((JdbcTransaction) tx).connection();
     }
 
     /**
@@ -478,6 +421,10 @@ public final class SqliteKmsStore implements KmsStore {
         } catch (SQLException e) {
             throw SqlFailures.of(label, "open database", e);
         }
+    }
+
+    private static KMSInternalException failure(String store, String operation, SQLException e) {
+        return SqlFailures.of(store, operation, e);
     }
 
     static void exec(Connection c, String sql) throws SQLException {

@@ -18,12 +18,12 @@ final class SqliteSchema {
 
     static final int VERSION = 2;
 
-    static final String META_SCHEMA_VERSION = "schema_version";
-    static final String META_STORE_ID = "store_id";
-    static final String META_ROOT_KIND = "root_kind";
-    static final String META_VERIFIER = "root_verifier";
+    static final String META_SCHEMA_VERSION = StoreMeta.SCHEMA_VERSION;
+    static final String META_STORE_ID = StoreMeta.STORE_ID;
+    static final String META_ROOT_KIND = StoreMeta.ROOT_KIND;
+    static final String META_VERIFIER = StoreMeta.VERIFIER;
     /** Prefix of the root key source's parameters, for example {@code root_param.argon2id.salt}. */
-    static final String META_PARAM_PREFIX = "root_param.";
+    static final String META_PARAM_PREFIX = StoreMeta.PARAM_PREFIX;
 
     /** Added in version 2: certificate chains of the KMS key store (a Keywarden extension). */
     static final String CERTIFICATE_ENTRIES = "CREATE TABLE certificate_entries ("
@@ -206,20 +206,8 @@ final class SqliteSchema {
         }
     }
 
-    /**
-     * The metadata the root key verifier covers, in a fixed order: schema version, store id, root
-     * kind, then every {@code root_param.*} entry as {@code name=value} in name order.
-     */
+    /** See {@link StoreMeta#verifiedMeta}. */
     static Object[] verifiedMeta(Map<String, String> meta) {
-        List<Object> out = new java.util.ArrayList<>();
-        out.add(meta.get(META_SCHEMA_VERSION));
-        out.add(meta.get(META_STORE_ID));
-        out.add(meta.get(META_ROOT_KIND));
-        new TreeMap<>(meta).forEach((k, v) -> {
-            if (k.startsWith(META_PARAM_PREFIX)) {
-                out.add(k + "=" + v);
-            }
-        });
-        return out.toArray();
+        return StoreMeta.verifiedMeta(meta);
     }
 }

@@ -18,6 +18,15 @@ public final class StoreCorruptedException extends KMSInternalException {
         super("store " + store + " is corrupted or was tampered with: " + problem, cause);
     }
 
+    /** For a store named by a label other than a path (a PostgreSQL store's URL without credentials). */
+    public StoreCorruptedException(String store, String problem) {
+        super("store " + store + " is corrupted or was tampered with: " + problem);
+    }
+
+    public StoreCorruptedException(String store, String problem, Throwable cause) {
+        super("store " + store + " is corrupted or was tampered with: " + problem, cause);
+    }
+
     @Override
     public String errorType() {
         return "KMSInternalException";

@@ -5,22 +5,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@link AuditTable} of one {@link SqliteTransaction}. */
-final class SqliteAuditTable implements AuditTable {
+/** The {@link AuditTable} of one {@link JdbcTransaction}. */
+final class JdbcAuditTable implements AuditTable {
 
     static final String SIGNING_KEYS = "audit_signing_keys";
 
     private final Connection c;
     private final boolean writable;
     private final StoreKeys keys;
-    private final Path store;
+    private final String store;
+    private final SqlDialectFailures failures;
 
-    SqliteAuditTable(Connection c, boolean writable, StoreKeys keys, Path store) {
+    JdbcAuditTable(Connection c, boolean writable, StoreKeys keys, String store, SqlDialectFailures failures) {
+        this.failures = failures;
         this.c = c;
         this.writable = writable;
         this.keys = keys;
@@ -140,7 +141,7 @@ final class SqliteAuditTable implements AuditTable {
             }
             return out;
         } catch (SQLException e) {
-            throw SqlFailures.of(store, operation, e);
+            throw failures.of(store, operation, e);
         }
     }
 
@@ -149,7 +150,7 @@ final class SqliteAuditTable implements AuditTable {
             bind(ps, args);
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw SqlFailures.of(store, operation, e);
+            throw failures.of(store, operation, e);
         }
     }
 

@@ -4,7 +4,6 @@ import io.keywarden.kms.api.AlgorithmSpec;
 import io.keywarden.kms.api.RotationType;
 import io.keywarden.kms.api.errors.KMSInternalException;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,11 +17,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One transaction of a {@link SqliteKmsStore} on one connection. Every row read is checked against
+ * One transaction of a {@link SqliteKmsStore} or a {@link PostgresKmsStore} on one connection: the
+ * SQL is common to both (the dialect differs only in how failures are classified). Every row read is checked against
  * its MAC and every sealed secret opened with its row's identity as AAD; a failure is a
  * {@link StoreCorruptedException}. Valid only while the store's {@code read}/{@code write} runs.
  */
-final class SqliteTransaction implements StoreTransaction {
+final class JdbcTransaction implements StoreTransaction {
 
     private static final String KEYS = "keys";
     private static final String MATERIALS = "materials";
@@ -41,14 +41,16 @@ final class SqliteTransaction implements StoreTransaction {
     private final Connection c;
     private final boolean writable;
     private final StoreKeys keys;
-    private final Path store;
+    private final String store;
+    private final SqlDialectFailures failures;
     private boolean ended;
 
-    SqliteTransaction(Connection c, boolean writable, StoreKeys keys, Path store) {
+    JdbcTransaction(Connection c, boolean writable, StoreKeys keys, String store, SqlDialectFailures failures) {
         this.c = c;
         this.writable = writable;
         this.keys = keys;
         this.store = store;
+        this.failures = failures;
     }
 
     void end() {
@@ -91,21 +93,21 @@ final class SqliteTransaction implements StoreTransaction {
 
     @Override
     public List<KeyRecord> listKeys(String after, int limit) {
-        return many("list keys", "SELECT " + KEY_COLUMNS + " FROM keys WHERE (? IS NULL OR key_id > ?)"
+        return many("list keys", "SELECT " + KEY_COLUMNS + " FROM keys WHERE (CAST(? AS TEXT) IS NULL OR key_id > ?)"
                 + " ORDER BY key_id LIMIT ?", this::key, after, after, Math.max(0, limit));
     }
 
     @Override
     public long countKeys(String awsAccountId) {
         requireOpen();
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM keys WHERE account IS ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM keys WHERE account IS NOT DISTINCT FROM ?")) {
             bind(ps, awsAccountId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw SqlFailures.of(store, "count keys", e);
+            throw failures.of(store, "count keys", e);
         }
     }
 
@@ -130,7 +132,7 @@ final class SqliteTransaction implements StoreTransaction {
                 }
             }
         } catch (SQLException e) {
-            throw SqlFailures.of(store, "find due keys", e);
+            throw failures.of(store, "find due keys", e);
         }
         return out;
     }
@@ -168,16 +170,16 @@ final class SqliteTransaction implements StoreTransaction {
         String rotation = m.rotationType() == null ? null : m.rotationType().name();
         byte[] mac = keys.rowMac.compute(MATERIALS, m.keyId(), m.version(), m.keyMaterialId(), created, rotation,
                 sealed, m.publicKey());
-        try {
-            update0("INSERT INTO materials (" + MATERIAL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    m.keyId(), m.version(), m.keyMaterialId(), created, rotation, sealed, m.publicKey(), mac);
-        } catch (SQLException e) {
-            if (SqlFailures.primaryCode(e) == SqlFailures.SQLITE_CONSTRAINT && findMaterial(m.keyId(), m.version()).isPresent()) {
-                throw new KMSInternalException("store " + store + ": key material " + m.keyId() + " v" + m.version()
-                        + " already exists; a material version is written once");
-            }
-            throw SqlFailures.of(store, "put key material " + m.keyId() + " v" + m.version(), e);
+        // write transactions are serialized, so nothing can insert the version between check and insert
+        boolean exists = !many("find key material", "SELECT version FROM materials WHERE key_id = ? AND version = ?",
+                rs -> rs.getInt(1), m.keyId(), m.version()).isEmpty();
+        if (exists) {
+            throw new KMSInternalException("store " + store + ": key material " + m.keyId() + " v" + m.version()
+                    + " already exists; a material version is written once");
         }
+        update("put key material " + m.keyId() + " v" + m.version(),
+                "INSERT INTO materials (" + MATERIAL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                m.keyId(), m.version(), m.keyMaterialId(), created, rotation, sealed, m.publicKey(), mac);
     }
 
     @Override
@@ -249,7 +251,7 @@ final class SqliteTransaction implements StoreTransaction {
 
     @Override
     public List<AliasRecord> listAliases(String after, int limit) {
-        return many("list aliases", "SELECT " + ALIAS_COLUMNS + " FROM aliases WHERE (? IS NULL OR alias_name > ?)"
+        return many("list aliases", "SELECT " + ALIAS_COLUMNS + " FROM aliases WHERE (CAST(? AS TEXT) IS NULL OR alias_name > ?)"
                 + " ORDER BY alias_name LIMIT ?", this::alias, after, after, Math.max(0, limit));
     }
 
@@ -390,7 +392,7 @@ final class SqliteTransaction implements StoreTransaction {
     @Override
     public List<CertificateEntryRecord> listCertificateEntries(String after, int limit) {
         return many("list certificate entries", "SELECT " + CERTIFICATE_COLUMNS + " FROM certificate_entries"
-                        + " WHERE (? IS NULL OR entry_name > ?) ORDER BY entry_name LIMIT ?", this::certificateEntry,
+                        + " WHERE (CAST(? AS TEXT) IS NULL OR entry_name > ?) ORDER BY entry_name LIMIT ?", this::certificateEntry,
                 after, after, Math.max(0, limit));
     }
 
@@ -451,8 +453,8 @@ final class SqliteTransaction implements StoreTransaction {
     public List<GrantRecord> listGrants(String keyId, String grantId, String granteePrincipal, String after,
             int limit) {
         return many("list grants", "SELECT " + GRANT_COLUMNS + " FROM grants WHERE key_id = ?"
-                        + " AND (? IS NULL OR grant_id = ?) AND (? IS NULL OR grantee_principal = ?)"
-                        + " AND (? IS NULL OR grant_id > ?) ORDER BY grant_id LIMIT ?", this::grant,
+                        + " AND (CAST(? AS TEXT) IS NULL OR grant_id = ?) AND (CAST(? AS TEXT) IS NULL OR grantee_principal = ?)"
+                        + " AND (CAST(? AS TEXT) IS NULL OR grant_id > ?) ORDER BY grant_id LIMIT ?", this::grant,
                 keyId, grantId, grantId, granteePrincipal, granteePrincipal, after, after, Math.max(0, limit));
     }
 
@@ -465,7 +467,7 @@ final class SqliteTransaction implements StoreTransaction {
     @Override
     public List<GrantRecord> listRetirableGrants(String retiringPrincipal, String after, int limit) {
         return many("list retirable grants", "SELECT " + GRANT_COLUMNS + " FROM grants WHERE retiring_principal = ?"
-                        + " AND (? IS NULL OR grant_id > ?) ORDER BY grant_id LIMIT ?", this::grant,
+                        + " AND (CAST(? AS TEXT) IS NULL OR grant_id > ?) ORDER BY grant_id LIMIT ?", this::grant,
                 retiringPrincipal, after, after, Math.max(0, limit));
     }
 
@@ -479,7 +481,7 @@ final class SqliteTransaction implements StoreTransaction {
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw SqlFailures.of(store, "count grants", e);
+            throw failures.of(store, "count grants", e);
         }
     }
 
@@ -513,7 +515,7 @@ final class SqliteTransaction implements StoreTransaction {
     @Override
     public AuditTable audit() {
         requireOpen();
-        return new SqliteAuditTable(c, writable, keys, store);
+        return new JdbcAuditTable(c, writable, keys, store, failures);
     }
 
     // ---- whole-store verification
@@ -531,7 +533,7 @@ final class SqliteTransaction implements StoreTransaction {
         many("verify certificate entries", "SELECT " + CERTIFICATE_COLUMNS + " FROM certificate_entries",
                 this::certificateEntry);
         many("verify grants", "SELECT " + GRANT_COLUMNS + " FROM grants", this::grant);
-        new SqliteAuditTable(c, false, keys, store).verifyRows();
+        new JdbcAuditTable(c, false, keys, store, failures).verifyRows();
         for (ImportTokenRecord t : many("verify import tokens", "SELECT " + TOKEN_COLUMNS + " FROM import_tokens",
                 this::token)) {
             if (t.wrappingPrivateKey() != null) {
@@ -564,7 +566,7 @@ final class SqliteTransaction implements StoreTransaction {
             }
             return out;
         } catch (SQLException e) {
-            throw SqlFailures.of(store, operation, e);
+            throw failures.of(store, operation, e);
         }
     }
 
@@ -572,7 +574,7 @@ final class SqliteTransaction implements StoreTransaction {
         try {
             update0(sql, args);
         } catch (SQLException e) {
-            throw SqlFailures.of(store, operation, e);
+            throw failures.of(store, operation, e);
         }
     }
 
