@@ -222,7 +222,7 @@ public final class RsaStrategy implements KeySpecStrategy {
             MessageType type, byte[] message) {
         RsaSchemes.Signing sig = sig(spec, algorithm, parameters);
         Checks.requirePrivate(key, spec);
-        byte[] digest = SignInput.digest(algorithm, sig.hash().name(), sig.hash().length(), type, message);
+        byte[] digest = digest(algorithm, parameters, sig, type, message);
         try {
             if (sig.pss()) {
                 PSSSigner s = pssSigner(sig);
@@ -249,7 +249,7 @@ public final class RsaStrategy implements KeySpecStrategy {
     public boolean verify(KeySpec spec, KeyMaterial key, SigningAlgorithmSpec algorithm, RsaParameters parameters,
             MessageType type, byte[] message, byte[] signature) {
         RsaSchemes.Signing sig = sig(spec, algorithm, parameters);
-        byte[] digest = SignInput.digest(algorithm, sig.hash().name(), sig.hash().length(), type, message);
+        byte[] digest = digest(algorithm, parameters, sig, type, message);
         Checks.length("signature", signature, 1, 6144);
         byte[] publicKey = Checks.publicKey(key);
         try {
@@ -268,6 +268,17 @@ public final class RsaStrategy implements KeySpecStrategy {
         } catch (GeneralSecurityException | IOException e) {
             throw Checks.internal(e);
         }
+    }
+
+    /** The digest to sign; a DIGEST message must have the length of the hash in use (the parameters' if given). */
+    private static byte[] digest(SigningAlgorithmSpec algorithm, RsaParameters parameters, RsaSchemes.Signing sig,
+            MessageType type, byte[] message) {
+        if (parameters != null && type == MessageType.DIGEST && message != null
+                && message.length != sig.hash().length()) {
+            throw new ValidationException("Digest is invalid length for algorithm " + algorithm + " with "
+                    + "KeywardenRsaParameters.Hash " + sig.hash().name() + " (" + sig.hash().length() + " bytes).");
+        }
+        return SignInput.digest(algorithm, sig.hash().name(), sig.hash().length(), type, message);
     }
 
     private static PSSSigner pssSigner(RsaSchemes.Signing sig) {

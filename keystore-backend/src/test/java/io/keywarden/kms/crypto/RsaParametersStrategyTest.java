@@ -171,7 +171,7 @@ class RsaParametersStrategyTest {
         // A DIGEST message has the length of the parameters' hash, not the algorithm's.
         assertThatThrownBy(() -> s.sign(SPEC, key, SigningAlgorithmSpec.RSASSA_PSS_SHA_256,
                 RsaParameters.pss("SHA-1", "SHA-1", 20), MessageType.DIGEST, bytes(32)))
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(ValidationException.class).hasMessageContaining("KeywardenRsaParameters.Hash SHA-1");
         assertThat(s.sign(SPEC, key, SigningAlgorithmSpec.RSASSA_PSS_SHA_256,
                 RsaParameters.pss("SHA-1", "SHA-1", 20), MessageType.DIGEST, bytes(20))).hasSize(256);
     }
