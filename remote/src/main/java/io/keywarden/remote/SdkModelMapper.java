@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keywarden.kms.api.errors.KmsUnsupportedOperationException;
 import io.keywarden.kms.api.json.KmsJson;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,6 +40,12 @@ final class SdkModelMapper {
     /** An SDK builder (from a model class's {@code builder()}) filled from a record, then built. */
     Object toSdk(Object record, SdkPojo builder) {
         JsonNode tree = json.valueToTree(record);
+        tree.fieldNames().forEachRemaining(name -> {
+            if (name.startsWith("Keywarden")) { // a Keywarden-only member (KeywardenRsaParameters): never dropped silently
+                throw new KmsUnsupportedOperationException(name + " is a Keywarden extension that the remote backend "
+                        + "(the AWS SDK's KMS API) cannot send; use the embedded backend for it.");
+            }
+        });
         fill(builder, tree);
         return ((SdkBuilder<?, ?>) builder).build();
     }

@@ -27,16 +27,22 @@ abstract class LocalVerifyHandler implements SchemaHandler {
 
     /**
      * How one group verifies on a managed key: the key spec, the rsaEncryption/named-curve/Ed25519
-     * SubjectPublicKeyInfo to import, and the JCA algorithm (fixed parameters); or why it cannot.
+     * SubjectPublicKeyInfo to import, the JCA algorithm and its parameters (null: fixed by the name);
+     * or why it cannot.
      */
-    record Managed(KeySpec spec, byte[] publicKeyDer, String algorithm, NotApplicable reason) {
+    record Managed(KeySpec spec, byte[] publicKeyDer, String algorithm, AlgorithmParameterSpec params,
+            NotApplicable reason) {
 
         static Managed of(KeySpec spec, byte[] publicKeyDer, String algorithm) {
-            return new Managed(spec, publicKeyDer, algorithm, null);
+            return new Managed(spec, publicKeyDer, algorithm, null, null);
+        }
+
+        static Managed of(KeySpec spec, byte[] publicKeyDer, String algorithm, AlgorithmParameterSpec params) {
+            return new Managed(spec, publicKeyDer, algorithm, params, null);
         }
 
         static Managed notApplicable(NotApplicable reason) {
-            return new Managed(null, null, null, reason);
+            return new Managed(null, null, null, null, reason);
         }
     }
 
@@ -85,6 +91,9 @@ abstract class LocalVerifyHandler implements SchemaHandler {
                         Signature s = Signature.getInstance(m.algorithm());
                         s.initVerify(handle);
                         Served.byKeywarden(s.getProvider());
+                        if (m.params() != null) {
+                            s.setParameter(m.params());
+                        }
                         s.update(msg);
                         return s.verify(sig);
                     }));

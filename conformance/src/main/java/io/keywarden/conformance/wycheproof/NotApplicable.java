@@ -13,12 +13,6 @@ public enum NotApplicable {
      */
     NO_MANAGED_OPERATION("the primitive has no managed-key operation in Keywarden/AWS KMS"),
 
-    /**
-     * The vector gives only a public key and no managed key can hold it. Unused since Keywarden's
-     * verify-only extension imports public keys; kept so that older reports stay readable.
-     */
-    PUBLIC_KEY_ONLY("only a public key is given; a managed key needs the private key (verified locally only)"),
-
     /** RSA modulus other than 2048, 3072 or 4096 bits (RSA_2048/3072/4096). */
     RSA_KEY_SIZE("RSA modulus size is not 2048, 3072 or 4096 bits"),
 
@@ -26,17 +20,11 @@ public enum NotApplicable {
     CURVE("curve has no KMS key spec for this operation"),
 
     /**
-     * A hash AWS KMS does not offer for this operation and the provider cannot map onto KMS's: RSA
-     * (PSS verify, PKCS#1 v1.5 signing) with SHA-1, SHA-224 or SHA-512/t, which the padding binds.
-     * ECDSA takes any SHA-2/SHA-3 hash (the provider fits it to the curve's KMS digest).
+     * A hash Keywarden does not offer for this operation: RSA takes SHA-1, SHA-2 and SHA-3 (AWS KMS's
+     * own or through the KeywardenRsaParameters extension), ECDSA any SHA-2/SHA-3 hash (fitted to the
+     * curve's KMS digest); HMAC keys have the HMAC_* and extension key specs' hashes.
      */
-    HASH("hash is not offered by AWS KMS for this operation"),
-
-    /** RSA-OAEP with a hash/MGF1 pair other than SHA-1/MGF1-SHA-1 or SHA-256/MGF1-SHA-256. */
-    OAEP_PARAMETERS("OAEP hash/MGF1 pair is not RSAES_OAEP_SHA_1 or RSAES_OAEP_SHA_256"),
-
-    /** RSA-OAEP with a non-empty label (AWS KMS uses the empty label). */
-    OAEP_LABEL("OAEP label is not empty"),
+    HASH("hash is not offered by Keywarden for this operation"),
 
     /** HMAC key length outside what the HMAC_* key spec imports (hash length up to block size). */
     HMAC_KEY_LENGTH("HMAC key length is outside the key spec's import range"),
@@ -52,12 +40,6 @@ public enum NotApplicable {
 
     /** An EC private key outside [1, n-1] (KMS import refuses it). */
     EC_PRIVATE_KEY_RANGE("EC private key is not in [1, n-1]"),
-
-    /**
-     * RSASSA-PSS with parameters other than AWS KMS's (MGF1 with the message hash, salt as long as
-     * the hash): a managed key's Verify cannot take them. Verified locally only.
-     */
-    PSS_PARAMETERS("PSS MGF1 hash or salt length differs from KMS's (MGF1 with the same hash, salt = hash length)"),
 
     /**
      * The file's schema has no handler: AWS KMS has no operation for the primitive (HKDF, RSAES-PKCS1

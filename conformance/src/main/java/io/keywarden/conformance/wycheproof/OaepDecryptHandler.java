@@ -15,8 +15,9 @@ import javax.crypto.spec.PSource;
 
 /**
  * rsaes_oaep_decrypt_schema_v1: the group's private key is imported into an RSA ENCRYPT_DECRYPT key
- * and {@code RSA/ECB/OAEPPadding} on the handle decrypts in the backend; the JDK decrypts with the
- * same private key (interoperability). Every InvalidOaepPadding ciphertext must be refused by the
+ * and {@code RSA/ECB/OAEPPadding} on the handle decrypts in the backend with the vector's
+ * {@link OAEPParameterSpec} (hash, MGF1 hash, label; other than AWS KMS's two combinations through the
+ * KeywardenRsaParameters extension); the JDK decrypts with the same private key (interoperability). Every InvalidOaepPadding ciphertext must be refused by the
  * backend path with the same exception class and message (no padding oracle through the error).
  */
 public final class OaepDecryptHandler implements SchemaHandler {
@@ -39,19 +40,17 @@ public final class OaepDecryptHandler implements SchemaHandler {
             String sha = group.path("sha").asText();
             String mgfSha = group.path("mgfSha").asText();
             KeySpec spec = Specs.rsa(group.path("keySize").asInt());
-            boolean kmsPair = sha.equals(mgfSha) && (sha.equals("SHA-1") || sha.equals("SHA-256"));
+            boolean hashes = Specs.rsaHash(sha) && Specs.rsaHash(mgfSha);
             PrivateKey priv = VectorKeys.rsaPrivateKey(group);
-            OAEPParameterSpec params = new OAEPParameterSpec(sha, "MGF1", new MGF1ParameterSpec(mgfSha),
-                    PSource.PSpecified.DEFAULT);
             Set<String> invalidErrors = new HashSet<>();
             for (TestCase tc : VectorFile.tests(group)) {
                 if (spec == null) {
                     rec.notApplicable(tc, NotApplicable.RSA_KEY_SIZE);
-                } else if (!kmsPair) {
-                    rec.notApplicable(tc, NotApplicable.OAEP_PARAMETERS);
-                } else if (tc.hex("label").length > 0) {
-                    rec.notApplicable(tc, NotApplicable.OAEP_LABEL);
+                } else if (!hashes) {
+                    rec.notApplicable(tc, NotApplicable.HASH);
                 } else {
+                    OAEPParameterSpec params = new OAEPParameterSpec(sha, "MGF1", new MGF1ParameterSpec(mgfSha),
+                            new PSource.PSpecified(tc.hex("label")));
                     byte[] ct = tc.hex("ct");
                     String backend = Judge.output(tc, tc.hex("msg"), () -> {
                         KmsKey handle = keys.importKey(spec, KeyUsage.ENCRYPT_DECRYPT, priv.getEncoded());

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * rsassa_pkcs1_generate_schema_v1: the group's private key is imported into an RSA SIGN_VERIFY key;
  * {@code SHA*withRSA} on the handle signs in the backend and the signature must equal the vector byte
- * for byte (PKCS#1 v1.5 is deterministic). The signature is then verified in the backend (the public
+ * for byte (PKCS#1 v1.5 is deterministic). SHA-1 and SHA-224 go through the KeywardenRsaParameters
+ * extension ({@code SHA1withRSA}, {@code SHA224withRSA} on handles). The signature is then verified in the backend (the public
  * handle) and locally by the JDK with the public key.
  */
 public final class RsaPkcs1GenerateHandler implements SchemaHandler {
@@ -41,7 +42,7 @@ public final class RsaPkcs1GenerateHandler implements SchemaHandler {
             PrivateKey priv = VectorKeys.rsaPrivateKey(group);
             RSAPrivateCrtKey crt = (RSAPrivateCrtKey) priv;
             NotApplicable na = spec == null ? NotApplicable.RSA_KEY_SIZE
-                    : !Specs.kmsSigningHash(sha) ? NotApplicable.HASH
+                    : !Specs.rsaHash(sha) ? NotApplicable.HASH
                     : !crt.getPublicExponent().testBit(0) ? NotApplicable.RSA_KEY_FORM : null;
             String algorithm = Specs.jcaDigest(sha) + "withRSA";
             PublicKey pub = KeyFactory.getInstance("RSA").generatePublic(

@@ -14,9 +14,10 @@ import java.util.Set;
  * rsassa_pkcs1_verify_schema_v1, rsassa_pss_verify_schema_v1 and
  * rsassa_pss_with_parameters_verify_schema (the key as an id-RSASSA-PSS SubjectPublicKeyInfo): the
  * public key is imported, re-encoded as rsaEncryption, as a verify-only RSA_2048/3072/4096 key (a
- * Keywarden extension) and verified in the backend with {@code SHA*withRSA} or
- * {@code SHA*withRSA/PSS} (AWS KMS's PSS: MGF1 with the same hash, salt as long as the hash); and
- * locally with the vector's parameters. See {@link LocalVerifyHandler}.
+ * Keywarden extension) and verified in the backend with {@code SHA*withRSA} or {@code RSASSA-PSS}
+ * with the vector's {@link PSSParameterSpec} (parameters other than AWS KMS's go through the
+ * KeywardenRsaParameters extension); and locally with the same parameters. See
+ * {@link LocalVerifyHandler}.
  */
 public final class RsaVerifyHandler extends LocalVerifyHandler {
 
@@ -52,7 +53,7 @@ public final class RsaVerifyHandler extends LocalVerifyHandler {
         if (spec == null) {
             return Managed.notApplicable(NotApplicable.RSA_KEY_SIZE);
         }
-        if (!Specs.kmsSigningHash(sha)) {
+        if (!Specs.rsaHash(sha) || (file.schema().startsWith("rsassa_pss") && !Specs.rsaHash(group.path("mgfSha").asText()))) {
             return Managed.notApplicable(NotApplicable.HASH);
         }
         byte[] der = KeyFactory.getInstance("RSA")
@@ -60,10 +61,7 @@ public final class RsaVerifyHandler extends LocalVerifyHandler {
         if (file.schema().startsWith("rsassa_pkcs1")) {
             return Managed.of(spec, der, Specs.jcaDigest(sha) + "withRSA");
         }
-        int hashLength = Integer.parseInt(sha.substring(4)) / 8;
-        if (!sha.equals(group.path("mgfSha").asText()) || group.path("sLen").asInt() != hashLength) {
-            return Managed.notApplicable(NotApplicable.PSS_PARAMETERS);
-        }
-        return Managed.of(spec, der, Specs.jcaDigest(sha) + "withRSA/PSS");
+        // AWS KMS's PSS parameters go as RSASSA_PSS_SHA_*, any others through KeywardenRsaParameters.
+        return Managed.of(spec, der, "RSASSA-PSS", local.params());
     }
 }

@@ -36,8 +36,8 @@ public final class Specs {
         return sha.startsWith("SHA-") ? "SHA" + sha.substring(4) : sha;
     }
 
-    /** Whether AWS KMS signs with this hash (SHA-256/384/512). */
-    public static boolean kmsSigningHash(String sha) {
-        return sha.equals("SHA-256") || sha.equals("SHA-384") || sha.equals("SHA-512");
+    /** Whether Keywarden's RSA padding takes this Wycheproof hash (AWS KMS's, or through KeywardenRsaParameters). */
+    public static boolean rsaHash(String sha) {
+        return io.keywarden.provider.RsaDigests.canonical(sha) != null;
     }
 }

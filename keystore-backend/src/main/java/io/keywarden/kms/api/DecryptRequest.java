@@ -3,13 +3,17 @@ package io.keywarden.kms.api;
 import java.util.List;
 import java.util.Map;
 
-/** The request of Decrypt, with AWS KMS's members. */
+/**
+ * The request of Decrypt, with AWS KMS's members and the optional Keywarden extension
+ * {@code KeywardenRsaParameters} ({@link RsaParameters}; null: AWS KMS's behaviour).
+ */
 public record DecryptRequest(
         byte[] ciphertextBlob,
         Map<String, String> encryptionContext,
         List<String> grantTokens,
         String keyId,
-        EncryptionAlgorithmSpec encryptionAlgorithm) {
+        EncryptionAlgorithmSpec encryptionAlgorithm,
+        RsaParameters keywardenRsaParameters) {
 
     public static Builder builder() {
         return new Builder();
@@ -22,6 +26,8 @@ public record DecryptRequest(
         private List<String> grantTokens;
         private String keyId;
         private EncryptionAlgorithmSpec encryptionAlgorithm;
+
+        private RsaParameters keywardenRsaParameters;
 
         private Builder() {
         }
@@ -51,14 +57,20 @@ public record DecryptRequest(
             return this;
         }
 
+        /** Keywarden extension: RSA padding parameters other than the algorithm's (see {@link RsaParameters}). */
+        public Builder keywardenRsaParameters(RsaParameters keywardenRsaParameters) {
+            this.keywardenRsaParameters = keywardenRsaParameters;
+            return this;
+        }
+
         public DecryptRequest build() {
-            return new DecryptRequest(ciphertextBlob, encryptionContext, grantTokens, keyId, encryptionAlgorithm);
+            return new DecryptRequest(ciphertextBlob, encryptionContext, grantTokens, keyId, encryptionAlgorithm, keywardenRsaParameters);
         }
     }
 
     /** Byte arrays are shown by length only: they may be plaintext or key material. */
     @Override
     public String toString() {
-        return "DecryptRequest[" + "ciphertextBlob=" + (ciphertextBlob == null ? "null" : "<" + ciphertextBlob.length + " bytes>") + ", " + "encryptionContext=" + encryptionContext + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + ", " + "keyId=" + keyId + ", " + "encryptionAlgorithm=" + encryptionAlgorithm + "]";
+        return "DecryptRequest[" + "ciphertextBlob=" + (ciphertextBlob == null ? "null" : "<" + ciphertextBlob.length + " bytes>") + ", " + "encryptionContext=" + encryptionContext + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + ", " + "keyId=" + keyId + ", " + "encryptionAlgorithm=" + encryptionAlgorithm + ", keywardenRsaParameters=" + keywardenRsaParameters + "]";
     }
 }

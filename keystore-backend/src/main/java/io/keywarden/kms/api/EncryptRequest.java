@@ -3,13 +3,17 @@ package io.keywarden.kms.api;
 import java.util.List;
 import java.util.Map;
 
-/** The request of Encrypt, with AWS KMS's members. */
+/**
+ * The request of Encrypt, with AWS KMS's members and the optional Keywarden extension
+ * {@code KeywardenRsaParameters} ({@link RsaParameters}; null: AWS KMS's behaviour).
+ */
 public record EncryptRequest(
         String keyId,
         byte[] plaintext,
         Map<String, String> encryptionContext,
         List<String> grantTokens,
-        EncryptionAlgorithmSpec encryptionAlgorithm) {
+        EncryptionAlgorithmSpec encryptionAlgorithm,
+        RsaParameters keywardenRsaParameters) {
 
     public static Builder builder() {
         return new Builder();
@@ -22,6 +26,8 @@ public record EncryptRequest(
         private Map<String, String> encryptionContext;
         private List<String> grantTokens;
         private EncryptionAlgorithmSpec encryptionAlgorithm;
+
+        private RsaParameters keywardenRsaParameters;
 
         private Builder() {
         }
@@ -51,14 +57,20 @@ public record EncryptRequest(
             return this;
         }
 
+        /** Keywarden extension: RSA padding parameters other than the algorithm's (see {@link RsaParameters}). */
+        public Builder keywardenRsaParameters(RsaParameters keywardenRsaParameters) {
+            this.keywardenRsaParameters = keywardenRsaParameters;
+            return this;
+        }
+
         public EncryptRequest build() {
-            return new EncryptRequest(keyId, plaintext, encryptionContext, grantTokens, encryptionAlgorithm);
+            return new EncryptRequest(keyId, plaintext, encryptionContext, grantTokens, encryptionAlgorithm, keywardenRsaParameters);
         }
     }
 
     /** Byte arrays are shown by length only: they may be plaintext or key material. */
     @Override
     public String toString() {
-        return "EncryptRequest[" + "keyId=" + keyId + ", " + "plaintext=" + (plaintext == null ? "null" : "<" + plaintext.length + " bytes>") + ", " + "encryptionContext=" + encryptionContext + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + ", " + "encryptionAlgorithm=" + encryptionAlgorithm + "]";
+        return "EncryptRequest[" + "keyId=" + keyId + ", " + "plaintext=" + (plaintext == null ? "null" : "<" + plaintext.length + " bytes>") + ", " + "encryptionContext=" + encryptionContext + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + ", " + "encryptionAlgorithm=" + encryptionAlgorithm + ", keywardenRsaParameters=" + keywardenRsaParameters + "]";
     }
 }

@@ -2,13 +2,17 @@ package io.keywarden.kms.api;
 
 import java.util.List;
 
-/** The request of Sign, with AWS KMS's members. */
+/**
+ * The request of Sign, with AWS KMS's members and the optional Keywarden extension
+ * {@code KeywardenRsaParameters} ({@link RsaParameters}; null: AWS KMS's behaviour).
+ */
 public record SignRequest(
         String keyId,
         byte[] message,
         MessageType messageType,
         List<String> grantTokens,
-        SigningAlgorithmSpec signingAlgorithm) {
+        SigningAlgorithmSpec signingAlgorithm,
+        RsaParameters keywardenRsaParameters) {
 
     public static Builder builder() {
         return new Builder();
@@ -21,6 +25,8 @@ public record SignRequest(
         private MessageType messageType;
         private List<String> grantTokens;
         private SigningAlgorithmSpec signingAlgorithm;
+
+        private RsaParameters keywardenRsaParameters;
 
         private Builder() {
         }
@@ -50,14 +56,20 @@ public record SignRequest(
             return this;
         }
 
+        /** Keywarden extension: RSA padding parameters other than the algorithm's (see {@link RsaParameters}). */
+        public Builder keywardenRsaParameters(RsaParameters keywardenRsaParameters) {
+            this.keywardenRsaParameters = keywardenRsaParameters;
+            return this;
+        }
+
         public SignRequest build() {
-            return new SignRequest(keyId, message, messageType, grantTokens, signingAlgorithm);
+            return new SignRequest(keyId, message, messageType, grantTokens, signingAlgorithm, keywardenRsaParameters);
         }
     }
 
     /** Byte arrays are shown by length only: they may be plaintext or key material. */
     @Override
     public String toString() {
-        return "SignRequest[" + "keyId=" + keyId + ", " + "message=" + (message == null ? "null" : "<" + message.length + " bytes>") + ", " + "messageType=" + messageType + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + ", " + "signingAlgorithm=" + signingAlgorithm + "]";
+        return "SignRequest[" + "keyId=" + keyId + ", " + "message=" + (message == null ? "null" : "<" + message.length + " bytes>") + ", " + "messageType=" + messageType + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + ", " + "signingAlgorithm=" + signingAlgorithm + ", keywardenRsaParameters=" + keywardenRsaParameters + "]";
     }
 }

@@ -2,14 +2,18 @@ package io.keywarden.kms.api;
 
 import java.util.List;
 
-/** The request of Verify, with AWS KMS's members. */
+/**
+ * The request of Verify, with AWS KMS's members and the optional Keywarden extension
+ * {@code KeywardenRsaParameters} ({@link RsaParameters}; null: AWS KMS's behaviour).
+ */
 public record VerifyRequest(
         String keyId,
         byte[] message,
         MessageType messageType,
         byte[] signature,
         SigningAlgorithmSpec signingAlgorithm,
-        List<String> grantTokens) {
+        List<String> grantTokens,
+        RsaParameters keywardenRsaParameters) {
 
     public static Builder builder() {
         return new Builder();
@@ -23,6 +27,8 @@ public record VerifyRequest(
         private byte[] signature;
         private SigningAlgorithmSpec signingAlgorithm;
         private List<String> grantTokens;
+
+        private RsaParameters keywardenRsaParameters;
 
         private Builder() {
         }
@@ -57,14 +63,20 @@ public record VerifyRequest(
             return this;
         }
 
+        /** Keywarden extension: RSA padding parameters other than the algorithm's (see {@link RsaParameters}). */
+        public Builder keywardenRsaParameters(RsaParameters keywardenRsaParameters) {
+            this.keywardenRsaParameters = keywardenRsaParameters;
+            return this;
+        }
+
         public VerifyRequest build() {
-            return new VerifyRequest(keyId, message, messageType, signature, signingAlgorithm, grantTokens);
+            return new VerifyRequest(keyId, message, messageType, signature, signingAlgorithm, grantTokens, keywardenRsaParameters);
         }
     }
 
     /** Byte arrays are shown by length only: they may be plaintext or key material. */
     @Override
     public String toString() {
-        return "VerifyRequest[" + "keyId=" + keyId + ", " + "message=" + (message == null ? "null" : "<" + message.length + " bytes>") + ", " + "messageType=" + messageType + ", " + "signature=" + (signature == null ? "null" : "<" + signature.length + " bytes>") + ", " + "signingAlgorithm=" + signingAlgorithm + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + "]";
+        return "VerifyRequest[" + "keyId=" + keyId + ", " + "message=" + (message == null ? "null" : "<" + message.length + " bytes>") + ", " + "messageType=" + messageType + ", " + "signature=" + (signature == null ? "null" : "<" + signature.length + " bytes>") + ", " + "signingAlgorithm=" + signingAlgorithm + ", " + "grantTokens=" + GrantTokens.redacted(grantTokens) + ", keywardenRsaParameters=" + keywardenRsaParameters + "]";
     }
 }

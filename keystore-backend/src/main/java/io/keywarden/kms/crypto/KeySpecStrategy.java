@@ -6,6 +6,7 @@ import io.keywarden.kms.api.KeySpec;
 import io.keywarden.kms.api.KeyUsage;
 import io.keywarden.kms.api.MacAlgorithmSpec;
 import io.keywarden.kms.api.MessageType;
+import io.keywarden.kms.api.RsaParameters;
 import io.keywarden.kms.api.SigningAlgorithmSpec;
 import io.keywarden.kms.api.errors.InvalidKeyUsageException;
 import java.util.List;
@@ -87,6 +88,37 @@ public interface KeySpecStrategy {
         throw usage("verification");
     }
 
+    /**
+     * <b>Keywarden extension</b>: {@link #encrypt} with {@link RsaParameters} (null: exactly
+     * {@code encrypt}). Only RSA has parameters; other families refuse them.
+     */
+    default byte[] encrypt(KeySpec spec, KeyMaterial key, EncryptionAlgorithmSpec algorithm, RsaParameters parameters,
+            byte[] plaintext, Map<String, String> encryptionContext) {
+        noRsaParameters(parameters);
+        return encrypt(spec, key, algorithm, plaintext, encryptionContext);
+    }
+
+    /** <b>Keywarden extension</b>: {@link #decrypt} with {@link RsaParameters} (null: exactly {@code decrypt}). */
+    default byte[] decrypt(KeySpec spec, KeyMaterial key, EncryptionAlgorithmSpec algorithm, RsaParameters parameters,
+            byte[] ciphertext, Map<String, String> encryptionContext) {
+        noRsaParameters(parameters);
+        return decrypt(spec, key, algorithm, ciphertext, encryptionContext);
+    }
+
+    /** <b>Keywarden extension</b>: {@link #sign} with {@link RsaParameters} (null: exactly {@code sign}). */
+    default byte[] sign(KeySpec spec, KeyMaterial key, SigningAlgorithmSpec algorithm, RsaParameters parameters,
+            MessageType type, byte[] message) {
+        noRsaParameters(parameters);
+        return sign(spec, key, algorithm, type, message);
+    }
+
+    /** <b>Keywarden extension</b>: {@link #verify} with {@link RsaParameters} (null: exactly {@code verify}). */
+    default boolean verify(KeySpec spec, KeyMaterial key, SigningAlgorithmSpec algorithm, RsaParameters parameters,
+            MessageType type, byte[] message, byte[] signature) {
+        noRsaParameters(parameters);
+        return verify(spec, key, algorithm, type, message, signature);
+    }
+
     default byte[] mac(KeySpec spec, KeyMaterial key, MacAlgorithmSpec algorithm, byte[] message) {
         throw usage("MAC");
     }
@@ -94,6 +126,12 @@ public interface KeySpecStrategy {
     /** ECDH with the peer's DER SubjectPublicKeyInfo; returns the raw shared secret. */
     default byte[] deriveSharedSecret(KeySpec spec, KeyMaterial key, byte[] peerPublicKey) {
         throw usage("key agreement");
+    }
+
+    private static void noRsaParameters(RsaParameters parameters) {
+        if (parameters != null) {
+            throw new InvalidKeyUsageException("KeywardenRsaParameters apply to RSA keys only.");
+        }
     }
 
     private static InvalidKeyUsageException usage(String what) {

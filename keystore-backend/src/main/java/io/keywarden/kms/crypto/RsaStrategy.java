@@ -4,6 +4,7 @@ import io.keywarden.kms.api.EncryptionAlgorithmSpec;
 import io.keywarden.kms.api.KeySpec;
 import io.keywarden.kms.api.KeyUsage;
 import io.keywarden.kms.api.MessageType;
+import io.keywarden.kms.api.RsaParameters;
 import io.keywarden.kms.api.SigningAlgorithmSpec;
 import io.keywarden.kms.api.errors.IncorrectKeyMaterialException;
 import io.keywarden.kms.api.errors.InvalidCiphertextException;
@@ -27,21 +28,14 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DigestInfo;
 import org.bouncycastle.crypto.CryptoException;
-import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA384Digest;
-import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.PSSSigner;
@@ -53,29 +47,13 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
  * empty label) or SIGN_VERIFY with RSASSA-PSS (salt = hash length, MGF1 of the same hash) and
  * RSASSA-PKCS1-v1_5, each with SHA-256/384/512. DIGEST messages are signed as pre-hashed digests,
  * so the signatures verify with the JDK's ordinary SHA256withRSA and RSASSA-PSS over the message.
+ * With Keywarden's {@link RsaParameters} extension the algorithm names the padding family and the
+ * parameters its hash, MGF1 hash, salt length or label ({@link RsaSchemes}).
  */
 public final class RsaStrategy implements KeySpecStrategy {
 
     private static final Map<KeySpec, Integer> BITS = Map.of(KeySpec.RSA_2048, 2048, KeySpec.RSA_3072, 3072,
             KeySpec.RSA_4096, 4096);
-
-    private record Oaep(String hash, int hashLength, MGF1ParameterSpec mgf) {
-    }
-
-    private static final Map<EncryptionAlgorithmSpec, Oaep> OAEP = Map.of(
-            EncryptionAlgorithmSpec.RSAES_OAEP_SHA_1, new Oaep("SHA-1", 20, MGF1ParameterSpec.SHA1),
-            EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256, new Oaep("SHA-256", 32, MGF1ParameterSpec.SHA256));
-
-    private record Sig(boolean pss, String hash, int hashLength, ASN1ObjectIdentifier oid, Supplier<Digest> digest) {
-    }
-
-    private static final Map<SigningAlgorithmSpec, Sig> SIGS = Map.of(
-            SigningAlgorithmSpec.RSASSA_PSS_SHA_256, new Sig(true, "SHA-256", 32, NISTObjectIdentifiers.id_sha256, SHA256Digest::new),
-            SigningAlgorithmSpec.RSASSA_PSS_SHA_384, new Sig(true, "SHA-384", 48, NISTObjectIdentifiers.id_sha384, SHA384Digest::new),
-            SigningAlgorithmSpec.RSASSA_PSS_SHA_512, new Sig(true, "SHA-512", 64, NISTObjectIdentifiers.id_sha512, SHA512Digest::new),
-            SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256, new Sig(false, "SHA-256", 32, NISTObjectIdentifiers.id_sha256, SHA256Digest::new),
-            SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_384, new Sig(false, "SHA-384", 48, NISTObjectIdentifiers.id_sha384, SHA384Digest::new),
-            SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_512, new Sig(false, "SHA-512", 64, NISTObjectIdentifiers.id_sha512, SHA512Digest::new));
 
     private static final List<EncryptionAlgorithmSpec> ENC_ORDER = List.of(
             EncryptionAlgorithmSpec.RSAES_OAEP_SHA_1, EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256);
@@ -185,17 +163,24 @@ public final class RsaStrategy implements KeySpecStrategy {
 
     @Override
     public int maxPlaintextLength(KeySpec spec, EncryptionAlgorithmSpec algorithm) {
-        return bits(spec) / 8 - 2 * oaep(spec, algorithm).hashLength() - 2;
+        return RsaSchemes.maxPlaintext(bits(spec), oaep(spec, algorithm, null));
     }
 
     @Override
     public byte[] encrypt(KeySpec spec, KeyMaterial key, EncryptionAlgorithmSpec algorithm, byte[] plaintext,
             Map<String, String> encryptionContext) {
+        return encrypt(spec, key, algorithm, null, plaintext, encryptionContext);
+    }
+
+    @Override
+    public byte[] encrypt(KeySpec spec, KeyMaterial key, EncryptionAlgorithmSpec algorithm, RsaParameters parameters,
+            byte[] plaintext, Map<String, String> encryptionContext) {
         noContext(encryptionContext);
-        Checks.length("plaintext", plaintext, 1, maxPlaintextLength(spec, algorithm));
+        RsaSchemes.Oaep o = oaep(spec, algorithm, parameters);
+        Checks.length("plaintext", plaintext, 1, RsaSchemes.maxPlaintext(bits(spec), o));
         try {
             Cipher c = Cipher.getInstance("RSA/ECB/OAEPPadding");
-            c.init(Cipher.ENCRYPT_MODE, publicKey(key), oaepParams(oaep(spec, algorithm)), Checks.random());
+            c.init(Cipher.ENCRYPT_MODE, publicKey(key), oaepParams(o), Checks.random());
             return c.doFinal(plaintext);
         } catch (GeneralSecurityException e) {
             throw Checks.internal(e);
@@ -205,8 +190,14 @@ public final class RsaStrategy implements KeySpecStrategy {
     @Override
     public byte[] decrypt(KeySpec spec, KeyMaterial key, EncryptionAlgorithmSpec algorithm, byte[] ciphertext,
             Map<String, String> encryptionContext) {
+        return decrypt(spec, key, algorithm, null, ciphertext, encryptionContext);
+    }
+
+    @Override
+    public byte[] decrypt(KeySpec spec, KeyMaterial key, EncryptionAlgorithmSpec algorithm, RsaParameters parameters,
+            byte[] ciphertext, Map<String, String> encryptionContext) {
         noContext(encryptionContext);
-        Oaep o = oaep(spec, algorithm);
+        RsaSchemes.Oaep o = oaep(spec, algorithm, parameters);
         Checks.length("ciphertextBlob", ciphertext, 1, 6144);
         if (ciphertext.length != bits(spec) / 8) {
             throw new InvalidCiphertextException("The ciphertext is invalid.");
@@ -223,9 +214,15 @@ public final class RsaStrategy implements KeySpecStrategy {
 
     @Override
     public byte[] sign(KeySpec spec, KeyMaterial key, SigningAlgorithmSpec algorithm, MessageType type, byte[] message) {
-        Sig sig = sig(spec, algorithm);
+        return sign(spec, key, algorithm, null, type, message);
+    }
+
+    @Override
+    public byte[] sign(KeySpec spec, KeyMaterial key, SigningAlgorithmSpec algorithm, RsaParameters parameters,
+            MessageType type, byte[] message) {
+        RsaSchemes.Signing sig = sig(spec, algorithm, parameters);
         Checks.requirePrivate(key, spec);
-        byte[] digest = SignInput.digest(algorithm, sig.hash(), sig.hashLength(), type, message);
+        byte[] digest = digest(algorithm, parameters, sig, type, message);
         try {
             if (sig.pss()) {
                 PSSSigner s = pssSigner(sig);
@@ -245,8 +242,14 @@ public final class RsaStrategy implements KeySpecStrategy {
     @Override
     public boolean verify(KeySpec spec, KeyMaterial key, SigningAlgorithmSpec algorithm, MessageType type,
             byte[] message, byte[] signature) {
-        Sig sig = sig(spec, algorithm);
-        byte[] digest = SignInput.digest(algorithm, sig.hash(), sig.hashLength(), type, message);
+        return verify(spec, key, algorithm, null, type, message, signature);
+    }
+
+    @Override
+    public boolean verify(KeySpec spec, KeyMaterial key, SigningAlgorithmSpec algorithm, RsaParameters parameters,
+            MessageType type, byte[] message, byte[] signature) {
+        RsaSchemes.Signing sig = sig(spec, algorithm, parameters);
+        byte[] digest = digest(algorithm, parameters, sig, type, message);
         Checks.length("signature", signature, 1, 6144);
         byte[] publicKey = Checks.publicKey(key);
         try {
@@ -267,17 +270,30 @@ public final class RsaStrategy implements KeySpecStrategy {
         }
     }
 
-    private static PSSSigner pssSigner(Sig sig) {
-        return PSSSigner.createRawSigner(new RSABlindedEngine(), sig.digest().get(), sig.digest().get(),
-                sig.hashLength(), PSSSigner.TRAILER_IMPLICIT);
+    /** The digest to sign; a DIGEST message must have the length of the hash in use (the parameters' if given). */
+    private static byte[] digest(SigningAlgorithmSpec algorithm, RsaParameters parameters, RsaSchemes.Signing sig,
+            MessageType type, byte[] message) {
+        if (parameters != null && type == MessageType.DIGEST && message != null
+                && message.length != sig.hash().length()) {
+            throw new ValidationException("Digest is invalid length for algorithm " + algorithm + " with "
+                    + "KeywardenRsaParameters.Hash " + sig.hash().name() + " (" + sig.hash().length() + " bytes).");
+        }
+        return SignInput.digest(algorithm, sig.hash().name(), sig.hash().length(), type, message);
     }
 
-    private static byte[] digestInfo(Sig sig, byte[] digest) throws IOException {
-        return new DigestInfo(new AlgorithmIdentifier(sig.oid(), DERNull.INSTANCE), digest).getEncoded(ASN1Encoding.DER);
+    private static PSSSigner pssSigner(RsaSchemes.Signing sig) {
+        return PSSSigner.createRawSigner(new RSABlindedEngine(), sig.hash().digest().get(), sig.mgf().digest().get(),
+                sig.saltLength(), PSSSigner.TRAILER_IMPLICIT);
     }
 
-    private static OAEPParameterSpec oaepParams(Oaep o) {
-        return new OAEPParameterSpec(o.hash(), "MGF1", o.mgf(), PSource.PSpecified.DEFAULT);
+    private static byte[] digestInfo(RsaSchemes.Signing sig, byte[] digest) throws IOException {
+        return new DigestInfo(new AlgorithmIdentifier(sig.hash().oid(), DERNull.INSTANCE), digest)
+                .getEncoded(ASN1Encoding.DER);
+    }
+
+    private static OAEPParameterSpec oaepParams(RsaSchemes.Oaep o) {
+        return new OAEPParameterSpec(o.hash().name(), "MGF1", new MGF1ParameterSpec(o.mgf().name()),
+                new PSource.PSpecified(o.label()));
     }
 
     private static void noContext(Map<String, String> context) {
@@ -290,24 +306,22 @@ public final class RsaStrategy implements KeySpecStrategy {
         return BITS.get(Checks.spec(spec, BITS.keySet()));
     }
 
-    private static Oaep oaep(KeySpec spec, EncryptionAlgorithmSpec algorithm) {
-        bits(spec);
+    private static RsaSchemes.Oaep oaep(KeySpec spec, EncryptionAlgorithmSpec algorithm, RsaParameters parameters) {
+        int bits = bits(spec);
         Checks.notNull("encryptionAlgorithm", algorithm);
-        Oaep o = OAEP.get(algorithm);
-        if (o == null) {
+        if (!RsaSchemes.isRsa(algorithm)) {
             throw Checks.algorithm(algorithm, spec);
         }
-        return o;
+        return RsaSchemes.oaep(bits, algorithm, parameters);
     }
 
-    private static Sig sig(KeySpec spec, SigningAlgorithmSpec algorithm) {
-        bits(spec);
+    private static RsaSchemes.Signing sig(KeySpec spec, SigningAlgorithmSpec algorithm, RsaParameters parameters) {
+        int bits = bits(spec);
         Checks.notNull("signingAlgorithm", algorithm);
-        Sig s = SIGS.get(algorithm);
-        if (s == null) {
+        if (!RsaSchemes.isRsa(algorithm)) {
             throw Checks.algorithm(algorithm, spec);
         }
-        return s;
+        return RsaSchemes.signing(bits, algorithm, parameters);
     }
 
     private static PrivateKey privateKey(KeyMaterial key) {

@@ -18,12 +18,14 @@ import io.keywarden.kms.api.GenerateDataKeyWithoutPlaintextResponse;
 import io.keywarden.kms.api.KeyUsage;
 import io.keywarden.kms.api.ReEncryptRequest;
 import io.keywarden.kms.api.ReEncryptResponse;
+import io.keywarden.kms.api.RsaParameters;
 import io.keywarden.kms.api.errors.IncorrectKeyException;
 import io.keywarden.kms.api.errors.InvalidCiphertextException;
 import io.keywarden.kms.api.errors.ValidationException;
 import io.keywarden.kms.crypto.GeneratedMaterial;
 import io.keywarden.kms.crypto.KeyMaterial;
 import io.keywarden.kms.crypto.KeySpecStrategies;
+import io.keywarden.kms.crypto.RsaSchemes;
 import io.keywarden.kms.crypto.SymmetricCiphertextFormat;
 import io.keywarden.kms.store.KeyRecord;
 import java.util.Arrays;
@@ -51,25 +53,27 @@ final class EncryptionOperations {
 
     EncryptResponse encrypt(EncryptRequest request) {
         byte[] plaintext = Validate.length(request.plaintext(), "plaintext", 1, MAX_PLAINTEXT);
-        Sealed s = seal(Operation.ENCRYPT, request.keyId(), request.encryptionAlgorithm(), plaintext,
-                request.encryptionContext());
+        RsaSchemes.check(request.encryptionAlgorithm(), request.keywardenRsaParameters());
+        Sealed s = seal(Operation.ENCRYPT, request.keyId(), request.encryptionAlgorithm(),
+                request.keywardenRsaParameters(), plaintext, request.encryptionContext());
         return new EncryptResponse(s.blob(), s.keyArn(), s.algorithm());
     }
 
     DecryptResponse decrypt(DecryptRequest request) {
-        Opened o = open(Operation.DECRYPT, request.keyId(), request.encryptionAlgorithm(), request.ciphertextBlob(),
-                request.encryptionContext());
+        RsaSchemes.check(request.encryptionAlgorithm(), request.keywardenRsaParameters());
+        Opened o = open(Operation.DECRYPT, request.keyId(), request.encryptionAlgorithm(),
+                request.keywardenRsaParameters(), request.ciphertextBlob(), request.encryptionContext());
         return new DecryptResponse(o.keyArn(), o.plaintext(), o.algorithm(),
                 Materials.keyMaterialId(keyIdOf(o.keyArn()), o.version()));
     }
 
     ReEncryptResponse reEncrypt(ReEncryptRequest request) {
         Validate.required(request.destinationKeyId(), "destinationKeyId");
-        Opened o = open(Operation.RE_ENCRYPT_FROM, request.sourceKeyId(), request.sourceEncryptionAlgorithm(),
+        Opened o = open(Operation.RE_ENCRYPT_FROM, request.sourceKeyId(), request.sourceEncryptionAlgorithm(), null,
                 request.ciphertextBlob(), request.sourceEncryptionContext());
         try {
             Sealed s = seal(Operation.RE_ENCRYPT_TO, request.destinationKeyId(), request.destinationEncryptionAlgorithm(),
-                    o.plaintext(), request.destinationEncryptionContext());
+                    null, o.plaintext(), request.destinationEncryptionContext());
             return new ReEncryptResponse(s.blob(), o.keyArn(), s.keyArn(), o.algorithm(), s.algorithm(),
                     Materials.keyMaterialId(keyIdOf(o.keyArn()), o.version()),
                     Materials.keyMaterialId(keyIdOf(s.keyArn()), s.version()));
@@ -154,28 +158,29 @@ final class EncryptionOperations {
     private Sealed sealSymmetric(Operation op, String keyId, byte[] plaintext, Map<String, String> context) {
         return ctx.readKey(op, keyId, (tx, key) -> {
             KeyChecks.symmetric(key, op);
-            return sealWith(op, tx, key, EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT, plaintext, context);
+            return sealWith(op, tx, key, EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT, null, plaintext, context);
         });
     }
 
-    private Sealed seal(Operation op, String keyId, EncryptionAlgorithmSpec algorithm, byte[] plaintext,
-            Map<String, String> context) {
+    private Sealed seal(Operation op, String keyId, EncryptionAlgorithmSpec algorithm, RsaParameters parameters,
+            byte[] plaintext, Map<String, String> context) {
         Validate.required(keyId, "keyId");
-        return ctx.readKey(op, keyId, (tx, key) -> sealWith(op, tx, key, algorithm, plaintext, context));
+        return ctx.readKey(op, keyId, (tx, key) -> sealWith(op, tx, key, algorithm, parameters, plaintext, context));
     }
 
     private Sealed sealWith(Operation op, io.keywarden.kms.store.StoreTransaction tx, KeyRecord key,
-            EncryptionAlgorithmSpec requested, byte[] plaintext, Map<String, String> context) {
+            EncryptionAlgorithmSpec requested, RsaParameters parameters, byte[] plaintext, Map<String, String> context) {
         KeyChecks.usage(key, KeyUsage.ENCRYPT_DECRYPT, op);
         EncryptionAlgorithmSpec algorithm = KeyChecks.encryptionAlgorithm(key, requested);
         Map<String, String> ec = KeyChecks.context(key, context);
         KeyMaterial material = Materials.current(tx, key);
-        byte[] blob = KeySpecStrategies.forSpec(key.keySpec()).encrypt(key.keySpec(), material, algorithm, plaintext, ec);
+        byte[] blob = KeySpecStrategies.forSpec(key.keySpec())
+                .encrypt(key.keySpec(), material, algorithm, parameters, plaintext, ec);
         return new Sealed(blob, key.arn(), algorithm, material.version());
     }
 
-    private Opened open(Operation op, String keyId, EncryptionAlgorithmSpec requested, byte[] ciphertext,
-            Map<String, String> context) {
+    private Opened open(Operation op, String keyId, EncryptionAlgorithmSpec requested, RsaParameters parameters,
+            byte[] ciphertext, Map<String, String> context) {
         Validate.length(ciphertext, "ciphertextBlob", 1, MAX_CIPHERTEXT);
         EncryptionAlgorithmSpec algorithm = requested == null ? EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT : requested;
         if (algorithm == EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT) {
@@ -188,7 +193,7 @@ final class EncryptionOperations {
             Map<String, String> ec = KeyChecks.context(key, context);
             KeyMaterial material = Materials.current(tx, key);
             byte[] plaintext = KeySpecStrategies.forSpec(key.keySpec())
-                    .decrypt(key.keySpec(), material, algorithm, ciphertext, ec);
+                    .decrypt(key.keySpec(), material, algorithm, parameters, ciphertext, ec);
             return new Opened(plaintext, key.arn(), algorithm, material.version());
         });
     }

@@ -12,6 +12,7 @@ import io.keywarden.kms.api.KeyAgreementAlgorithmSpec;
 import io.keywarden.kms.api.KeyUsage;
 import io.keywarden.kms.api.MacAlgorithmSpec;
 import io.keywarden.kms.api.MessageType;
+import io.keywarden.kms.api.RsaParameters;
 import io.keywarden.kms.api.SignRequest;
 import io.keywarden.kms.api.SignResponse;
 import io.keywarden.kms.api.SigningAlgorithmSpec;
@@ -25,6 +26,7 @@ import io.keywarden.kms.api.errors.KMSInvalidSignatureException;
 import io.keywarden.kms.api.errors.KmsUnsupportedOperationException;
 import io.keywarden.kms.crypto.KeySpecStrategies;
 import io.keywarden.kms.crypto.KeySpecStrategy;
+import io.keywarden.kms.crypto.RsaSchemes;
 import io.keywarden.kms.store.KeyRecord;
 import java.security.MessageDigest;
 import java.util.List;
@@ -45,9 +47,12 @@ final class SigningOperations {
         byte[] message = Validate.length(request.message(), "message", 1, MAX_MESSAGE);
         SigningAlgorithmSpec algorithm = Validate.required(request.signingAlgorithm(), "signingAlgorithm");
         MessageType type = request.messageType() == null ? MessageType.RAW : request.messageType();
+        RsaParameters parameters = request.keywardenRsaParameters();
+        RsaSchemes.check(algorithm, parameters);
         return ctx.readKey(Operation.SIGN, request.keyId(), (tx, key) -> {
             KeySpecStrategy strategy = signingStrategy(key, algorithm, Operation.SIGN);
-            byte[] signature = strategy.sign(key.keySpec(), Materials.current(tx, key), algorithm, type, message);
+            byte[] signature = strategy.sign(key.keySpec(), Materials.current(tx, key), algorithm, parameters, type,
+                    message);
             return new SignResponse(key.arn(), signature, algorithm);
         });
     }
@@ -57,9 +62,12 @@ final class SigningOperations {
         byte[] signature = Validate.length(request.signature(), "signature", 1, MAX_SIGNATURE);
         SigningAlgorithmSpec algorithm = Validate.required(request.signingAlgorithm(), "signingAlgorithm");
         MessageType type = request.messageType() == null ? MessageType.RAW : request.messageType();
+        RsaParameters parameters = request.keywardenRsaParameters();
+        RsaSchemes.check(algorithm, parameters);
         return ctx.readKey(Operation.VERIFY, request.keyId(), (tx, key) -> {
             KeySpecStrategy strategy = signingStrategy(key, algorithm, Operation.VERIFY);
-            if (!strategy.verify(key.keySpec(), Materials.current(tx, key), algorithm, type, message, signature)) {
+            if (!strategy.verify(key.keySpec(), Materials.current(tx, key), algorithm, parameters, type, message,
+                    signature)) {
                 throw new KMSInvalidSignatureException("The signature is not valid.");
             }
             return new VerifyResponse(key.arn(), true, algorithm);

@@ -3,9 +3,11 @@ package io.keywarden.provider.cipher;
 import io.keywarden.kms.api.DecryptRequest;
 import io.keywarden.kms.api.EncryptionAlgorithmSpec;
 import io.keywarden.kms.api.KeyUsage;
+import io.keywarden.kms.api.RsaParameters;
 import io.keywarden.kms.api.errors.KmsException;
 import io.keywarden.provider.JcaErrors;
 import io.keywarden.provider.KmsRsaPrivateKey;
+import io.keywarden.provider.RsaDigests;
 import io.keywarden.provider.UsableKey;
 import java.io.ByteArrayOutputStream;
 import java.security.AlgorithmParameters;
@@ -20,7 +22,6 @@ import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.InvalidParameterSpecException;
 import java.security.spec.MGF1ParameterSpec;
 import java.util.Arrays;
-import java.util.Locale;
 import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
 import javax.crypto.CipherSpi;
@@ -34,14 +35,16 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * RSA-OAEP with an RSA ENCRYPT_DECRYPT handle, in AWS KMS's two combinations: RSAES_OAEP_SHA_1
  * (SHA-1, MGF1-SHA-1) and RSAES_OAEP_SHA_256 (SHA-256, <em>MGF1-SHA-256</em>), both with an empty
- * label. DECRYPT_MODE (and UNWRAP_MODE) call the backend's Decrypt; ENCRYPT_MODE (and WRAP_MODE)
+ * label; and, through {@code RSA/ECB/OAEPPadding}, any other {@link OAEPParameterSpec} with MGF1, a
+ * label, and digests among SHA-1, SHA-224, SHA-256, SHA-384, SHA-512, SHA-512/224, SHA-512/256 and
+ * SHA3-*, sent as Keywarden's {@code KeywardenRsaParameters} extension. DECRYPT_MODE (and UNWRAP_MODE) call the backend's Decrypt; ENCRYPT_MODE (and WRAP_MODE)
  * encrypt locally with the handle's public key through SunJCE's OAEP.
  *
  * <p>Names: {@code RSA/ECB/OAEPWithSHA-1AndMGF1Padding}, {@code RSA/ECB/OAEPWithSHA-256AndMGF1Padding}
  * (note: SunJCE's cipher of that name defaults to MGF1-<em>SHA-1</em>; Keywarden's uses
  * MGF1-SHA-256 as AWS KMS does, so a SunJCE peer must pass the matching {@link OAEPParameterSpec}),
- * and {@code RSA/ECB/OAEPPadding} (SHA-1 by default, else the given {@link OAEPParameterSpec}). Any
- * other OAEP parameters are an {@link InvalidAlgorithmParameterException}. A ciphertext the key
+ * and {@code RSA/ECB/OAEPPadding} (SHA-1 by default, else the given {@link OAEPParameterSpec}). Other
+ * MGFs, digests or PSources are an {@link InvalidAlgorithmParameterException}. A ciphertext the key
  * cannot decrypt is a {@link BadPaddingException}.
  */
 public abstract class RsaOaepCipher extends CipherSpi {
@@ -135,8 +138,7 @@ public abstract class RsaOaepCipher extends CipherSpi {
                     + (k == null ? "null" : k.getClass().getName()));
         }
         OAEPParameterSpec s = check(params);
-        EncryptionAlgorithmSpec algorithm = s.getDigestAlgorithm().equals("SHA-1")
-                ? EncryptionAlgorithmSpec.RSAES_OAEP_SHA_1 : EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256;
+        EncryptionAlgorithmSpec algorithm = algorithm(s);
         UsableKey u = UsableKey.of(k, KeyUsage.ENCRYPT_DECRYPT, "RSA-OAEP");
         if (!UsableKey.contains(u.metadata().encryptionAlgorithms(), algorithm)) {
             throw u.unsupported("RSA-OAEP", algorithm, u.metadata().encryptionAlgorithms());
@@ -160,7 +162,10 @@ public abstract class RsaOaepCipher extends CipherSpi {
         this.modulusBytes = (handle.getModulus().bitLength() + 7) / 8;
     }
 
-    /** The OAEP parameters to use: the fixed or default ones for null, else the given ones if AWS KMS has them. */
+    /**
+     * The OAEP parameters to use, with canonical digest names: the fixed or default ones for null,
+     * else the given ones if Keywarden has their digests (AWS KMS's own or through the extension).
+     */
     private OAEPParameterSpec check(AlgorithmParameterSpec params) throws InvalidAlgorithmParameterException {
         if (params == null) {
             return fixed != null ? fixed : SHA1;
@@ -169,32 +174,50 @@ public abstract class RsaOaepCipher extends CipherSpi {
             throw new InvalidAlgorithmParameterException("RSA-OAEP needs an OAEPParameterSpec, not "
                     + params.getClass().getName());
         }
-        String digest = normalize(p.getDigestAlgorithm());
-        String mgf = p.getMGFParameters() instanceof MGF1ParameterSpec m ? normalize(m.getDigestAlgorithm()) : null;
-        boolean emptyLabel = p.getPSource() instanceof PSource.PSpecified ps && ps.getValue().length == 0;
-        if (digest == null || !"MGF1".equalsIgnoreCase(p.getMGFAlgorithm()) || !digest.equals(mgf) || !emptyLabel) {
-            throw new InvalidAlgorithmParameterException("AWS KMS decrypts RSA-OAEP with SHA-1 and MGF1-SHA-1 or "
-                    + "SHA-256 and MGF1-SHA-256, with an empty label; not " + p.getDigestAlgorithm() + " with "
-                    + p.getMGFAlgorithm() + "(" + (p.getMGFParameters() instanceof MGF1ParameterSpec m
-                    ? m.getDigestAlgorithm() : "?") + ")" + (emptyLabel ? "" : " and a label"));
+        String digest = RsaDigests.canonical(p.getDigestAlgorithm());
+        String mgf = p.getMGFParameters() instanceof MGF1ParameterSpec m ? RsaDigests.canonical(m.getDigestAlgorithm())
+                : null;
+        if (digest == null || mgf == null || !"MGF1".equalsIgnoreCase(p.getMGFAlgorithm())
+                || !(p.getPSource() instanceof PSource.PSpecified label)) {
+            throw new InvalidAlgorithmParameterException("Keywarden decrypts RSA-OAEP with MGF1, a specified label "
+                    + "and digests SHA-1, SHA-224, SHA-256, SHA-384, SHA-512, SHA-512/224, SHA-512/256 or SHA3-*; not "
+                    + p.getDigestAlgorithm() + " with " + p.getMGFAlgorithm() + "("
+                    + (p.getMGFParameters() instanceof MGF1ParameterSpec m ? m.getDigestAlgorithm() : "?") + ")");
         }
-        OAEPParameterSpec s = digest.equals("SHA-1") ? SHA1 : SHA256;
-        if (fixed != null && s != fixed) {
+        OAEPParameterSpec s = new OAEPParameterSpec(digest, "MGF1", new MGF1ParameterSpec(mgf),
+                new PSource.PSpecified(label.getValue()));
+        if (fixed != null && kmsAlgorithm(s) != kmsAlgorithm(fixed)) {
             throw new InvalidAlgorithmParameterException("This cipher uses " + fixed.getDigestAlgorithm()
-                    + " only; use RSA/ECB/OAEPPadding for other parameters");
+                    + " with MGF1-" + fixed.getDigestAlgorithm() + " and an empty label only; use RSA/ECB/OAEPPadding "
+                    + "for other parameters");
         }
         return s;
     }
 
-    private static String normalize(String digest) {
-        if (digest == null) {
-            return null;
+    /** AWS KMS's algorithm of exactly these parameters, or null if they need the extension. */
+    private static EncryptionAlgorithmSpec kmsAlgorithm(OAEPParameterSpec s) {
+        String d = s.getDigestAlgorithm();
+        boolean plain = d.equals(((MGF1ParameterSpec) s.getMGFParameters()).getDigestAlgorithm())
+                && ((PSource.PSpecified) s.getPSource()).getValue().length == 0;
+        return !plain ? null : d.equals("SHA-1") ? EncryptionAlgorithmSpec.RSAES_OAEP_SHA_1
+                : d.equals("SHA-256") ? EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256 : null;
+    }
+
+    /** The algorithm sent: AWS KMS's of these parameters, else the family member of the same digest or SHA-256's. */
+    private static EncryptionAlgorithmSpec algorithm(OAEPParameterSpec s) {
+        EncryptionAlgorithmSpec kms = kmsAlgorithm(s);
+        if (kms != null) {
+            return kms;
         }
-        return switch (digest.toUpperCase(Locale.ROOT).replace("-", "")) {
-            case "SHA1", "SHA" -> "SHA-1";
-            case "SHA256" -> "SHA-256";
-            default -> null;
-        };
+        return s.getDigestAlgorithm().equals("SHA-1") ? EncryptionAlgorithmSpec.RSAES_OAEP_SHA_1
+                : EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256;
+    }
+
+    /** The extension's parameters for a spec AWS KMS has no algorithm for, else null. */
+    private static RsaParameters extension(OAEPParameterSpec s) {
+        return kmsAlgorithm(s) != null ? null : RsaParameters.oaep(s.getDigestAlgorithm(),
+                ((MGF1ParameterSpec) s.getMGFParameters()).getDigestAlgorithm(),
+                ((PSource.PSpecified) s.getPSource()).getValue());
     }
 
     @Override
@@ -227,8 +250,8 @@ public abstract class RsaOaepCipher extends CipherSpi {
             }
             try {
                 return key.backend().decrypt(DecryptRequest.builder().keyId(key.keyId()).ciphertextBlob(data)
-                        .encryptionAlgorithm(spec == SHA1 ? EncryptionAlgorithmSpec.RSAES_OAEP_SHA_1
-                                : EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256).build()).plaintext();
+                        .encryptionAlgorithm(algorithm(spec)).keywardenRsaParameters(extension(spec)).build())
+                        .plaintext();
             } catch (KmsException e) {
                 throw JcaErrors.decryptionFinal(e);
             }

@@ -2,6 +2,7 @@ package io.keywarden.provider.signature;
 
 import io.keywarden.kms.api.KeyUsage;
 import io.keywarden.kms.api.MessageType;
+import io.keywarden.kms.api.RsaParameters;
 import io.keywarden.kms.api.SignRequest;
 import io.keywarden.kms.api.SigningAlgorithmSpec;
 import io.keywarden.kms.api.VerifyRequest;
@@ -73,6 +74,14 @@ public abstract class KmsSignatureSpi extends SignatureSpi {
      * algorithm that signs the RAW message.
      */
     protected abstract String digestName() throws SignatureException;
+
+    /**
+     * Keywarden's RSA padding parameters beyond the algorithm's ({@code KeywardenRsaParameters}), or
+     * null (the default) for AWS KMS's own.
+     */
+    protected RsaParameters rsaParameters() throws SignatureException {
+        return null;
+    }
 
     /** The KMS algorithms this service may use; {@code init} needs a key supporting one of them. */
     protected abstract List<SigningAlgorithmSpec> candidates();
@@ -209,7 +218,8 @@ public abstract class KmsSignatureSpi extends SignatureSpi {
             byte[] signature;
             try {
                 signature = key.backend().sign(SignRequest.builder().keyId(key.keyId()).message(message)
-                        .messageType(type).signingAlgorithm(algorithm).build()).signature();
+                        .messageType(type).signingAlgorithm(algorithm).keywardenRsaParameters(rsaParameters())
+                        .build()).signature();
             } catch (KmsException e) {
                 throw JcaErrors.signature(e);
             }
@@ -232,7 +242,8 @@ public abstract class KmsSignatureSpi extends SignatureSpi {
             }
             try {
                 return key.backend().verify(VerifyRequest.builder().keyId(key.keyId()).message(message)
-                        .messageType(type).signature(signature).signingAlgorithm(algorithm).build()).signatureValid();
+                        .messageType(type).signature(signature).signingAlgorithm(algorithm)
+                        .keywardenRsaParameters(rsaParameters()).build()).signatureValid();
             } catch (KMSInvalidSignatureException e) {
                 return false;
             } catch (KmsException e) {

@@ -1,73 +1,73 @@
 package io.keywarden.provider.signature;
 
+import io.keywarden.kms.api.RsaParameters;
 import io.keywarden.kms.api.SigningAlgorithmSpec;
+import io.keywarden.provider.RsaDigests;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.ProviderException;
 import java.security.SignatureException;
+import java.security.interfaces.RSAKey;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
- * RSASSA-PSS with an RSA SIGN_VERIFY handle, in the combinations AWS KMS signs
- * (RSASSA_PSS_SHA_256/384/512): MGF1 with the message digest, salt length = digest length,
- * trailer field 1. Any other {@link PSSParameterSpec} is an {@link InvalidAlgorithmParameterException}.
+ * RSASSA-PSS with an RSA SIGN_VERIFY handle. AWS KMS's combinations (RSASSA_PSS_SHA_256/384/512:
+ * MGF1 with the message digest, salt length = digest length) are sent as the plain algorithm; any
+ * other {@link PSSParameterSpec} with a digest and MGF1 digest of SHA-1, SHA-224, SHA-256, SHA-384,
+ * SHA-512, SHA-512/224, SHA-512/256 or SHA3-*, a salt that fits the modulus and trailer field 1 goes
+ * through Keywarden's {@code KeywardenRsaParameters} extension (the algorithm sent is the PSS member of
+ * the same digest, or RSASSA_PSS_SHA_256 for a digest AWS KMS lacks). Anything else (another MGF,
+ * trailer field, digest) is an {@link InvalidAlgorithmParameterException}.
  *
  * <p>{@code RSASSA-PSS} (alias {@code PSS}) needs a {@link PSSParameterSpec} through
  * {@code setParameter} <em>after</em> {@code initSign}/{@code initVerify} (setting it before
  * {@code init} makes the JCA choose a provider without the key). {@code SHA256withRSA/PSS},
- * {@code SHA384withRSA/PSS} and {@code SHA512withRSA/PSS} have their parameters fixed by the name.
+ * {@code SHA384withRSA/PSS} and {@code SHA512withRSA/PSS} have their digest fixed by the name.
  */
 public abstract class RsaPssSignature extends KmsSignatureSpi {
+
+    private static final Map<String, SigningAlgorithmSpec> KMS = Map.of(
+            "SHA-256", SigningAlgorithmSpec.RSASSA_PSS_SHA_256, "SHA-384", SigningAlgorithmSpec.RSASSA_PSS_SHA_384,
+            "SHA-512", SigningAlgorithmSpec.RSASSA_PSS_SHA_512);
 
     private final PSSParameterSpec fixed;
     private PSSParameterSpec spec;
 
     RsaPssSignature(String service, String fixedDigest) {
         super(service);
-        this.fixed = fixedDigest == null ? null : spec(fixedDigest);
+        this.fixed = fixedDigest == null ? null : kmsSpec(fixedDigest);
         this.spec = fixed;
     }
 
-    private static PSSParameterSpec spec(String digest) {
-        return new PSSParameterSpec(digest, "MGF1", new MGF1ParameterSpec(digest), hashLength(digest),
+    private static PSSParameterSpec kmsSpec(String digest) {
+        return new PSSParameterSpec(digest, "MGF1", new MGF1ParameterSpec(digest), RsaDigests.length(digest),
                 PSSParameterSpec.TRAILER_FIELD_BC);
     }
 
-    private static int hashLength(String digest) {
-        return switch (digest) {
-            case "SHA-256" -> 32;
-            case "SHA-384" -> 48;
-            case "SHA-512" -> 64;
-            default -> -1;
-        };
+    /** Whether the (canonical) spec is one AWS KMS signs as such. */
+    private static boolean isKms(PSSParameterSpec p) {
+        String d = p.getDigestAlgorithm();
+        return RsaDigests.kmsSigning(d) && d.equals(mgfDigest(p)) && p.getSaltLength() == RsaDigests.length(d);
     }
 
-    /** SHA-256, SHA-384 or SHA-512 for the usual spellings (SHA256, sha-256), else null. */
-    private static String normalize(String digest) {
-        if (digest == null) {
-            return null;
-        }
-        String d = digest.toUpperCase(Locale.ROOT).replace("-", "");
-        return switch (d) {
-            case "SHA256" -> "SHA-256";
-            case "SHA384" -> "SHA-384";
-            case "SHA512" -> "SHA-512";
-            default -> null;
-        };
+    private static String mgfDigest(PSSParameterSpec p) {
+        return ((MGF1ParameterSpec) p.getMGFParameters()).getDigestAlgorithm();
     }
 
     @Override
     protected SigningAlgorithmSpec algorithm() throws SignatureException {
-        return switch (digestName()) {
-            case "SHA-256" -> SigningAlgorithmSpec.RSASSA_PSS_SHA_256;
-            case "SHA-384" -> SigningAlgorithmSpec.RSASSA_PSS_SHA_384;
-            default -> SigningAlgorithmSpec.RSASSA_PSS_SHA_512;
-        };
+        return KMS.getOrDefault(digestName(), SigningAlgorithmSpec.RSASSA_PSS_SHA_256);
+    }
+
+    @Override
+    protected RsaParameters rsaParameters() throws SignatureException {
+        digestName();
+        return isKms(spec) ? null : RsaParameters.pss(spec.getDigestAlgorithm(), mgfDigest(spec), spec.getSaltLength());
     }
 
     @Override
@@ -82,11 +82,7 @@ public abstract class RsaPssSignature extends KmsSignatureSpi {
     @Override
     protected List<SigningAlgorithmSpec> candidates() {
         if (fixed != null) {
-            try {
-                return List.of(algorithm());
-            } catch (SignatureException e) {
-                throw new IllegalStateException(e);
-            }
+            return List.of(KMS.get(fixed.getDigestAlgorithm()));
         }
         return List.of(SigningAlgorithmSpec.RSASSA_PSS_SHA_256, SigningAlgorithmSpec.RSASSA_PSS_SHA_384,
                 SigningAlgorithmSpec.RSASSA_PSS_SHA_512);
@@ -101,23 +97,32 @@ public abstract class RsaPssSignature extends KmsSignatureSpi {
             throw new InvalidAlgorithmParameterException(service() + " needs a PSSParameterSpec, not "
                     + (params == null ? "null" : params.getClass().getName()));
         }
-        String digest = normalize(p.getDigestAlgorithm());
-        String mgfDigest = p.getMGFParameters() instanceof MGF1ParameterSpec m ? normalize(m.getDigestAlgorithm()) : null;
-        if (digest == null || !"MGF1".equalsIgnoreCase(p.getMGFAlgorithm()) || !digest.equals(mgfDigest)
-                || p.getSaltLength() != hashLength(digest) || p.getTrailerField() != PSSParameterSpec.TRAILER_FIELD_BC) {
-            throw new InvalidAlgorithmParameterException("AWS KMS signs RSASSA-PSS with SHA-256, SHA-384 or SHA-512, "
-                    + "MGF1 with the same digest, a salt as long as the digest and trailer field 1; not "
+        String digest = RsaDigests.canonical(p.getDigestAlgorithm());
+        String mgf = p.getMGFParameters() instanceof MGF1ParameterSpec m ? RsaDigests.canonical(m.getDigestAlgorithm())
+                : null;
+        if (digest == null || mgf == null || !"MGF1".equalsIgnoreCase(p.getMGFAlgorithm())
+                || p.getTrailerField() != PSSParameterSpec.TRAILER_FIELD_BC) {
+            throw new InvalidAlgorithmParameterException("Keywarden signs RSASSA-PSS with MGF1, trailer field 1 and "
+                    + "digests SHA-1, SHA-224, SHA-256, SHA-384, SHA-512, SHA-512/224, SHA-512/256 or SHA3-*; not "
                     + describe(p));
         }
         if (fixed != null && !digest.equals(fixed.getDigestAlgorithm())) {
             throw new InvalidAlgorithmParameterException(service() + " signs with " + fixed.getDigestAlgorithm()
                     + " only, not " + digest);
         }
+        if (publicKey() instanceof RSAKey rsa) {
+            int emLen = (rsa.getModulus().bitLength() - 1 + 7) / 8;
+            if (emLen < RsaDigests.length(digest) + p.getSaltLength() + 2) {
+                throw new InvalidAlgorithmParameterException("A salt of " + p.getSaltLength() + " bytes is too long "
+                        + "for this " + rsa.getModulus().bitLength() + "-bit key with " + digest);
+            }
+        }
         if (started()) {
             throw new InvalidAlgorithmParameterException("The parameters of " + service()
                     + " cannot change while a message is being signed or verified");
         }
-        this.spec = spec(digest);
+        this.spec = new PSSParameterSpec(digest, "MGF1", new MGF1ParameterSpec(mgf), p.getSaltLength(),
+                PSSParameterSpec.TRAILER_FIELD_BC);
     }
 
     private static String describe(PSSParameterSpec p) {

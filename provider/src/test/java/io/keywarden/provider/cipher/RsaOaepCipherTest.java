@@ -138,18 +138,22 @@ class RsaOaepCipherTest {
     }
 
     @Test
-    void refusesParametersAwsKmsDoesNotUse() throws Exception {
+    void refusesParametersKeywardenDoesNotUse() throws Exception {
+        // Other digests, MGF1 digests and labels go through the extension (RsaOaepExtensionTest).
         Cipher c = Cipher.getInstance("RSA/ECB/OAEPPadding", kms.provider);
         for (OAEPParameterSpec bad : new OAEPParameterSpec[] {
-                new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA1, PSource.PSpecified.DEFAULT),
-                new OAEPParameterSpec("SHA-1", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT),
-                new OAEPParameterSpec("SHA-512", "MGF1", MGF1ParameterSpec.SHA512, PSource.PSpecified.DEFAULT),
-                new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, new PSource.PSpecified(new byte[] {1}))}) {
+                new OAEPParameterSpec("MD5", "MGF1", MGF1ParameterSpec.SHA1, PSource.PSpecified.DEFAULT),
+                new OAEPParameterSpec("SHA-1", "MGF1", new MGF1ParameterSpec("MD5"), PSource.PSpecified.DEFAULT),
+                new OAEPParameterSpec("SHA-256", "MGF2", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT)}) {
             assertThatThrownBy(() -> c.init(Cipher.DECRYPT_MODE, key, bad))
                     .isInstanceOf(InvalidAlgorithmParameterException.class);
         }
         Cipher sha1 = Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding", kms.provider);
         assertThatThrownBy(() -> sha1.init(Cipher.DECRYPT_MODE, key, SHA256))
+                .isInstanceOf(InvalidAlgorithmParameterException.class);
+        Cipher sha256 = Cipher.getInstance("RSA/ECB/OAEPWithSHA-256AndMGF1Padding", kms.provider);
+        assertThatThrownBy(() -> sha256.init(Cipher.DECRYPT_MODE, key, new OAEPParameterSpec("SHA-256", "MGF1",
+                MGF1ParameterSpec.SHA256, new PSource.PSpecified(new byte[] {1}))))
                 .isInstanceOf(InvalidAlgorithmParameterException.class);
     }
 
