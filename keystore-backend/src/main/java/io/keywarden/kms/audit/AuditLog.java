@@ -65,6 +65,23 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Records the success of a data-plane call without waiting: its event is rendered and appended by
+     * the writer with the next group commit (docs/audit.md, "Durability"). While the writer is
+     * unhealthy (its last batch could not be written) the call waits for durability instead, so a
+     * store that refuses events fails the calls rather than losing more of them.
+     */
+    void recordSoon(java.util.function.Supplier<String> event) {
+        if (!writer.healthy() || !writer.submitUnawaited(event)) {
+            recordDurably(event.get());
+        }
+    }
+
+    /** Waits (at most {@code millis}) until every event recorded before this call is durable. */
+    public void flush(long millis) {
+        writer.flush(millis);
+    }
+
     private static KMSInternalException notRecorded(Throwable cause) {
         return new KMSInternalException("The audit event of the request could not be recorded, so the request was"
                 + " not completed (" + (cause == null ? "unknown" : cause.getClass().getSimpleName()) + ").", cause);

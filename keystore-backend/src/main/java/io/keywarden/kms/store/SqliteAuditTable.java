@@ -42,6 +42,23 @@ final class SqliteAuditTable implements AuditTable {
     }
 
     @Override
+    public void appendAll(List<EventRow> rows) {
+        requireWritable();
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO audit_events (seq, event, prev_hash, hash) VALUES (?, ?, ?, ?)")) {
+            for (EventRow row : rows) {
+                bind(ps, row.seq(), row.event(), row.prevHash(), row.hash());
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.of(store, "append audit events", e);
+        }
+    }
+
+    @Override
     public List<EventRow> events(long afterSeq, int limit) {
         return query("list audit events", "SELECT seq, event, prev_hash, hash FROM audit_events WHERE seq > ?"
                 + " ORDER BY seq LIMIT ?", this::event, afterSeq, Math.max(0, limit));
