@@ -84,10 +84,6 @@ public final class AuditEventBuilder {
         return json(AuditFields.response(result), null, null);
     }
 
-    /** The event of a successful call whose allow-listed response fields are {@code responseElements}. */
-    String successWith(Map<String, Object> responseElements) {
-        return json(responseElements, null, null);
-    }
 
     /** The event of a refused or failed call. The message is the error's own (KMS messages carry no secrets). */
     public String failure(String errorCode, String errorMessage) {

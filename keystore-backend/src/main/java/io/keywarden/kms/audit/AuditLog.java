@@ -66,7 +66,7 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
-     * Records the success of a data-plane call without waiting: its event is rendered and appended by
+     * Records the success of a data-plane call without waiting: its event is appended by
      * the writer with the next group commit (docs/audit.md, "Durability"). While the writer is
      * unhealthy (its last batch could not be written) the call waits for durability instead, so a
      * store that refuses events fails the calls rather than losing more of them.

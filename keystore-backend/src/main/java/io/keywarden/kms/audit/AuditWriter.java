@@ -53,7 +53,7 @@ final class AuditWriter implements AutoCloseable {
     }
 
     /**
-     * Queues an event rendered by the writer thread, without waiting for it to be durable (it is with
+     * Queues an event (its supplier runs on the writer thread), without waiting for it to be durable (it is with
      * the next commit); false when the writer is closed (the caller then records durably, and fails).
      */
     boolean submitUnawaited(Supplier<String> event) {
@@ -163,7 +163,9 @@ final class AuditWriter implements AutoCloseable {
                 p.done().complete(mine);
             }
         }
-        healthy = failure == null && !rendersFailed;
+        if (!toWrite.isEmpty() || rendersFailed) {
+            healthy = failure == null && !rendersFailed; // a batch of flush markers alone tells nothing
+        }
     }
 
     private static void pause(int attempt) {

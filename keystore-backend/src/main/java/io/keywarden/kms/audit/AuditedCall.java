@@ -12,7 +12,7 @@ import java.util.function.Function;
  * change and its event are committed together or not at all. A call that committed no change gets
  * its event from {@link #succeeded} or {@link #failed}, which return only once it is durable —
  * except the success of a data-plane call (Encrypt, GenerateDataKey, Sign, GenerateMac, …), whose
- * event the writer renders and commits with its next group commit (docs/audit.md, "Durability").
+ * event the writer commits with its next group commit (docs/audit.md, "Durability").
  * Confined to the thread of the call.
  */
 public final class AuditedCall {
@@ -73,8 +73,8 @@ public final class AuditedCall {
     public <T> T succeeded(T result) {
         if (!recorded) {
             if (AuditEventBuilder.isDataPlane(event.eventName())) {
-                java.util.Map<String, Object> response = AuditFields.response(result);
-                log.recordSoon(() -> event.successWith(response));
+                String json = event.success(result); // rendered here: the writer's thread is the bottleneck
+                log.recordSoon(() -> json);
             } else {
                 log.recordDurably(event.success(result));
             }

@@ -614,6 +614,14 @@ public final class KmsEngine implements KmsBackend {
         return call(request, facts(null), c -> new DirectOperations(c).directUnwrapKey(request));
     }
 
+    /**
+     * Waits until every audit event recorded before this call is durable (data-plane events are
+     * committed by the audit writer's next group commit, docs/audit.md), at most 60 seconds.
+     */
+    public void flushAudit() {
+        ctx.audit.flush(60_000);
+    }
+
     @Override
     public void close() {
         if (owner != null) {

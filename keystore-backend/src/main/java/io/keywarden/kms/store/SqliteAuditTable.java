@@ -47,15 +47,32 @@ final class SqliteAuditTable implements AuditTable {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO audit_events (seq, event, prev_hash, hash) VALUES (?, ?, ?, ?)")) {
-            for (EventRow row : rows) {
-                bind(ps, row.seq(), row.event(), row.prevHash(), row.hash());
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<EventRow> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            try (PreparedStatement ps = c.prepareStatement(multiRowInsert(part.size()))) {
+                int i = 1;
+                for (EventRow row : part) {
+                    ps.setLong(i++, row.seq());
+                    ps.setString(i++, row.event());
+                    ps.setBytes(i++, row.prevHash());
+                    ps.setBytes(i++, row.hash());
+                }
                 ps.executeUpdate();
+            } catch (SQLException e) {
+                throw SqlFailures.of(store, "append audit events", e);
             }
-        } catch (SQLException e) {
-            throw SqlFailures.of(store, "append audit events", e);
         }
+    }
+
+    /** Rows per INSERT statement of {@link #appendAll} (4 parameters each, far below SQLite's limit). */
+    static final int ROWS_PER_INSERT = 128;
+
+    private static String multiRowInsert(int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO audit_events (seq, event, prev_hash, hash) VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+        }
+        return sql.toString();
     }
 
     @Override
