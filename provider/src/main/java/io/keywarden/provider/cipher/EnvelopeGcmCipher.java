@@ -173,7 +173,7 @@ public final class EnvelopeGcmCipher extends CipherSpi {
         } catch (IllegalArgumentException e) {
             throw new InvalidAlgorithmParameterException(e.getMessage());
         }
-        this.contextHash = EncryptionContexts.hash(context);
+        this.contextHash = EncryptionContexts.hashOfCanonical(canonicalContext);
         this.appIv = spec.iv();
         this.frameSize = spec.frameSize();
         this.cachePolicy = spec.cache() != null ? spec.cache() : runtime.dataKeyCaching();
