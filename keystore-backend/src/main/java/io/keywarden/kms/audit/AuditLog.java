@@ -39,7 +39,18 @@ public final class AuditLog implements AutoCloseable {
         this.signer = new DigestSigner(clock);
         this.chain = new AuditChain(signer, digestInterval);
         this.writer = new AuditWriter(store, chain);
+        try {
+            Runtime.getRuntime().addShutdownHook(shutdownFlush);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down already
+        }
     }
+
+    /**
+     * On a normal JVM exit without {@link #close}, writes the data-plane events still queued (the
+     * writer thread is a daemon); removed by {@link #close}.
+     */
+    private final Thread shutdownFlush = new Thread(() -> flush(10_000), "keywarden-audit-flush");
 
     /** Starts the record of one call of {@code eventName} by {@code caller} with {@code request}. */
     public AuditedCall begin(String eventName, Object request, Caller caller) {
@@ -98,6 +109,11 @@ public final class AuditLog implements AutoCloseable {
     /** Drains the writer and seals the chain head (the digest on close). The store stays open. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownFlush);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs (or ran) and flushes
+        }
         writer.close();
         try {
             seal();

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +83,22 @@ class DataPlaneAuditTest {
             kms.encrypt(encrypt(keyId, 3));
             kms.flushAudit();
             assertThat(eventNames(store)).containsExactly("CreateKey", "Encrypt", "Encrypt");
+            assertThat(AuditTrail.verify(store, null)).noneMatch(AuditFinding::isTampering);
+        }
+    }
+
+    @Test
+    void aNormalExitWithoutCloseStillWritesTheQueuedEvents() throws Exception {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Process child = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), ExitWithoutCloseMain.class.getName(),
+                dir.resolve("store").toString(), "20000").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).isZero();
+        try (SqliteKmsStore store = openStore()) {
+            List<String> names = eventNames(store);
+            assertThat(names).hasSize(20_001);
             assertThat(AuditTrail.verify(store, null)).noneMatch(AuditFinding::isTampering);
         }
     }
