@@ -38,6 +38,32 @@ final class AuditChain {
         return seq;
     }
 
+    /**
+     * Appends {@code eventsJson} in order after the current head in {@code tx}, reading the head once
+     * (a group commit's batch); returns the sequence number of the first.
+     */
+    long appendAll(StoreTransaction tx, java.util.List<String> eventsJson) {
+        AuditTable t = tx.audit();
+        AuditTable.EventRow head = t.head().orElse(null);
+        long first = head == null ? 1 : head.seq() + 1;
+        byte[] prev = head == null ? GENESIS : head.hash();
+        java.util.List<AuditTable.EventRow> rows = new java.util.ArrayList<>(eventsJson.size());
+        long seq = first;
+        for (String e : eventsJson) {
+            byte[] h = hash(prev, e);
+            rows.add(new AuditTable.EventRow(seq, e, prev, h));
+            prev = h;
+            if (seq % digestInterval == 0) {
+                t.appendAll(rows);
+                rows.clear();
+                signer.seal(tx);
+            }
+            seq++;
+        }
+        t.appendAll(rows);
+        return first;
+    }
+
     static byte[] hash(byte[] prev, String eventJson) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");

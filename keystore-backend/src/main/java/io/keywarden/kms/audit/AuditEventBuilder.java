@@ -65,10 +65,25 @@ public final class AuditEventBuilder {
                 || eventName.startsWith("Describe");
     }
 
+    /**
+     * Data-plane operations: cryptographic calls that change nothing. Their success events are
+     * committed by the writer's next group commit instead of before the call returns.
+     */
+    private static final Set<String> DATA_PLANE = Set.of("Encrypt", "Decrypt", "ReEncrypt", "GenerateDataKey",
+            "GenerateDataKeyWithoutPlaintext", "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext",
+            "Sign", "Verify", "GenerateMac", "VerifyMac", "GenerateRandom", "DeriveSharedSecret", "DirectEncrypt",
+            "DirectDecrypt", "DirectWrapKey", "DirectUnwrapKey");
+
+    /** Whether {@code eventName} is a data-plane operation (see {@link #DATA_PLANE}). */
+    public static boolean isDataPlane(String eventName) {
+        return DATA_PLANE.contains(eventName);
+    }
+
     /** The event of a successful call whose result was {@code result} (response or key record). */
     public String success(Object result) {
         return json(AuditFields.response(result), null, null);
     }
+
 
     /** The event of a refused or failed call. The message is the error's own (KMS messages carry no secrets). */
     public String failure(String errorCode, String errorMessage) {

@@ -63,15 +63,44 @@ final class AuditFields {
         return out.isEmpty() ? null : out;
     }
 
+    /** The allow-listed accessors of a record class, looked up once per class (not per call). */
+    private static final class Allowed extends ClassValue<List<RecordComponent>> {
+        private final Set<String> names;
+
+        Allowed(Set<String> names) {
+            this.names = names;
+        }
+
+        @Override
+        protected List<RecordComponent> computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                return List.of();
+            }
+            List<RecordComponent> out = new ArrayList<>();
+            for (RecordComponent rc : type.getRecordComponents()) {
+                if (names.contains(rc.getName())) {
+                    out.add(rc);
+                }
+            }
+            return List.copyOf(out);
+        }
+    }
+
+    private static final Allowed REQUEST_FIELDS = new Allowed(REQUEST);
+    private static final Allowed RESPONSE_FIELDS = new Allowed(RESPONSE);
+    private static final Allowed KEY_METADATA_FIELDS = new Allowed(KEY_METADATA);
+
+    private static Allowed allowed(Set<String> names) {
+        return names == REQUEST ? REQUEST_FIELDS : names == RESPONSE ? RESPONSE_FIELDS
+                : names == KEY_METADATA ? KEY_METADATA_FIELDS : new Allowed(names);
+    }
+
     private static Map<String, Object> fields(Object value, Set<String> allowed) {
         Map<String, Object> out = new TreeMap<>();
-        if (value == null || !value.getClass().isRecord()) {
+        if (value == null) {
             return out;
         }
-        for (RecordComponent rc : value.getClass().getRecordComponents()) {
-            if (!allowed.contains(rc.getName())) {
-                continue;
-            }
+        for (RecordComponent rc : allowed(allowed).get(value.getClass())) {
             Object v;
             try {
                 v = rc.getAccessor().invoke(value);

@@ -39,7 +39,18 @@ public final class AuditLog implements AutoCloseable {
         this.signer = new DigestSigner(clock);
         this.chain = new AuditChain(signer, digestInterval);
         this.writer = new AuditWriter(store, chain);
+        try {
+            Runtime.getRuntime().addShutdownHook(shutdownFlush);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down already
+        }
     }
+
+    /**
+     * On a normal JVM exit without {@link #close}, writes the data-plane events still queued (the
+     * writer thread is a daemon); removed by {@link #close}.
+     */
+    private final Thread shutdownFlush = new Thread(() -> flush(10_000), "keywarden-audit-flush");
 
     /** Starts the record of one call of {@code eventName} by {@code caller} with {@code request}. */
     public AuditedCall begin(String eventName, Object request, Caller caller) {
@@ -65,6 +76,23 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Records the success of a data-plane call without waiting: its event is appended by
+     * the writer with the next group commit (docs/audit.md, "Durability"). While the writer is
+     * unhealthy (its last batch could not be written) the call waits for durability instead, so a
+     * store that refuses events fails the calls rather than losing more of them.
+     */
+    void recordSoon(java.util.function.Supplier<String> event) {
+        if (!writer.healthy() || !writer.submitUnawaited(event)) {
+            recordDurably(event.get());
+        }
+    }
+
+    /** Waits (at most {@code millis}) until every event recorded before this call is durable. */
+    public void flush(long millis) {
+        writer.flush(millis);
+    }
+
     private static KMSInternalException notRecorded(Throwable cause) {
         return new KMSInternalException("The audit event of the request could not be recorded, so the request was"
                 + " not completed (" + (cause == null ? "unknown" : cause.getClass().getSimpleName()) + ").", cause);
@@ -81,6 +109,11 @@ public final class AuditLog implements AutoCloseable {
     /** Drains the writer and seals the chain head (the digest on close). The store stays open. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownFlush);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs (or ran) and flushes
+        }
         writer.close();
         try {
             seal();

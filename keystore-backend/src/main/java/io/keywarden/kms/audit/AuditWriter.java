@@ -3,29 +3,37 @@ package io.keywarden.kms.audit;
 import io.keywarden.kms.store.KmsStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Appends the events of read-only, refused and failed calls with group commit: one writer thread
- * takes every event queued so far (up to {@value #MAX_BATCH}), appends them to the chain in one
- * store write transaction — one durable commit for the batch — and then releases the callers, who
- * wait for their batch before their call returns. A batch that cannot be written fails every call
- * in it.
+ * Appends events with group commit: one writer thread takes every event queued so far (up to
+ * {@value #MAX_BATCH}), renders and appends them to the chain in one store write transaction — one
+ * durable commit for the batch — and then completes their futures. A caller that must not return
+ * before its event is durable waits on the future ({@link #submit}); a data-plane call does not
+ * ({@link #submitUnawaited}) and its event becomes durable with the next commit. The queue is bounded
+ * ({@value #CAPACITY} events): when it is full, callers wait for room, so memory and the window of
+ * not-yet-durable events stay bounded. A batch that cannot be written is retried; if it still fails,
+ * every awaited call in it fails and the writer reports itself {@linkplain #healthy() unhealthy}
+ * until a batch is written again.
  */
 final class AuditWriter implements AutoCloseable {
 
-    static final int MAX_BATCH = 512;
+    static final int MAX_BATCH = 4096;
+    static final int CAPACITY = 16_384;
+    private static final int WRITE_ATTEMPTS = 3;
 
-    private record Pending(String event, CompletableFuture<Long> done) {
+    private record Pending(Supplier<String> event, CompletableFuture<Long> done) {
     }
 
     private final KmsStore store;
     private final AuditChain chain;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final ArrayBlockingQueue<Pending> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final Thread thread;
     private volatile boolean closing;
+    private volatile boolean healthy = true;
 
     AuditWriter(KmsStore store, AuditChain chain) {
         this.store = store;
@@ -38,12 +46,51 @@ final class AuditWriter implements AutoCloseable {
     /** Queues {@code event}; the future completes with its sequence number once it is durable. */
     CompletableFuture<Long> submit(String event) {
         CompletableFuture<Long> done = new CompletableFuture<>();
-        if (closing) {
+        if (!enqueue(new Pending(() -> event, done))) {
             done.completeExceptionally(new IllegalStateException("the audit writer is closed"));
-            return done;
         }
-        queue.add(new Pending(event, done));
         return done;
+    }
+
+    /**
+     * Queues an event (its supplier runs on the writer thread), without waiting for it to be durable (it is with
+     * the next commit); false when the writer is closed (the caller then records durably, and fails).
+     */
+    boolean submitUnawaited(Supplier<String> event) {
+        return enqueue(new Pending(event, null));
+    }
+
+    /** False after a batch could not be written, until one is: callers then wait for durability. */
+    boolean healthy() {
+        return healthy;
+    }
+
+    private boolean enqueue(Pending p) {
+        try {
+            while (!closing) {
+                if (queue.offer(p, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    /** Waits until every event queued before this call is durable (or failed), at most {@code millis}. */
+    void flush(long millis) {
+        CompletableFuture<Long> marker = new CompletableFuture<>();
+        if (!enqueue(new Pending(null, marker))) {
+            return;
+        }
+        try {
+            marker.get(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // the events before it failed or are late; nothing more to do here
+        }
     }
 
     private void loop() {
@@ -71,19 +118,61 @@ final class AuditWriter implements AutoCloseable {
     }
 
     private void write(List<Pending> batch) {
-        try {
-            List<Long> seqs = store.write(tx -> {
-                List<Long> out = new ArrayList<>(batch.size());
-                for (Pending p : batch) {
-                    out.add(chain.append(tx, p.event()));
-                }
-                return out;
-            });
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).done().complete(seqs.get(i));
+        String[] rendered = new String[batch.size()];
+        RuntimeException[] renderErrors = new RuntimeException[batch.size()];
+        List<String> toWrite = new ArrayList<>(batch.size());
+        for (int i = 0; i < rendered.length; i++) {
+            Supplier<String> event = batch.get(i).event();
+            if (event == null) {
+                continue; // a flush marker
             }
-        } catch (RuntimeException | Error e) {
-            batch.forEach(p -> p.done().completeExceptionally(e));
+            try {
+                rendered[i] = event.get();
+                toWrite.add(rendered[i]);
+            } catch (RuntimeException e) {
+                renderErrors[i] = e;
+            }
+        }
+        RuntimeException failure = null;
+        long seq = 0;
+        for (int attempt = 1; attempt <= WRITE_ATTEMPTS && !toWrite.isEmpty(); attempt++) {
+            try {
+                seq = store.write(tx -> chain.appendAll(tx, toWrite));
+                failure = null;
+                break;
+            } catch (RuntimeException | Error e) {
+                failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                pause(attempt);
+            }
+        }
+        boolean rendersFailed = false;
+        for (int i = 0; i < rendered.length; i++) {
+            Pending p = batch.get(i);
+            RuntimeException error = renderErrors[i] != null ? renderErrors[i] : rendered[i] != null ? failure : null;
+            rendersFailed |= renderErrors[i] != null;
+            long mine = seq;
+            if (rendered[i] != null && failure == null) {
+                seq++;
+            }
+            if (p.done() == null) {
+                continue;
+            }
+            if (error != null) {
+                p.done().completeExceptionally(error);
+            } else {
+                p.done().complete(mine);
+            }
+        }
+        if (!toWrite.isEmpty() || rendersFailed) {
+            healthy = failure == null && !rendersFailed; // a batch of flush markers alone tells nothing
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -98,7 +187,9 @@ final class AuditWriter implements AutoCloseable {
         }
         Pending p;
         while ((p = queue.poll()) != null) {
-            p.done().completeExceptionally(new IllegalStateException("the audit writer is closed"));
+            if (p.done() != null) {
+                p.done().completeExceptionally(new IllegalStateException("the audit writer is closed"));
+            }
         }
     }
 }

@@ -10,7 +10,9 @@ import java.util.function.Function;
  * The audit record of one call in flight. The call's write transactions go through
  * {@link #store(KmsStore)}: the first one that commits carries the call's success event, so a
  * change and its event are committed together or not at all. A call that committed no change gets
- * its event from {@link #succeeded} or {@link #failed}, which return only once it is durable.
+ * its event from {@link #succeeded} or {@link #failed}, which return only once it is durable —
+ * except the success of a data-plane call (Encrypt, GenerateDataKey, Sign, GenerateMac, …), whose
+ * event the writer commits with its next group commit (docs/audit.md, "Durability").
  * Confined to the thread of the call.
  */
 public final class AuditedCall {
@@ -70,7 +72,12 @@ public final class AuditedCall {
     /** Records the success of the call (unless its write transaction already did) and returns {@code result}. */
     public <T> T succeeded(T result) {
         if (!recorded) {
-            log.recordDurably(event.success(result));
+            if (AuditEventBuilder.isDataPlane(event.eventName())) {
+                String json = event.success(result); // rendered here: the writer's thread is the bottleneck
+                log.recordSoon(() -> json);
+            } else {
+                log.recordDurably(event.success(result));
+            }
             recorded = true;
         }
         return result;

@@ -98,17 +98,37 @@ public final class SymmetricCiphertextFormat {
 
     /** Encrypts with a fresh random IV. */
     static byte[] seal(byte[] key, String keyId, int version, byte[] plaintext, Map<String, String> context) {
-        return seal(key, keyId, version, Checks.randomBytes(IV_LENGTH), plaintext, context);
+        return seal(GCM.get(), key, keyId, version, Checks.randomBytes(IV_LENGTH), plaintext, context);
     }
+
+    /**
+     * One AES-GCM Cipher per thread for the random-IV path (a provider look-up per call costs more
+     * than the encryption of a data key). Each use is a complete init/doFinal within one call.
+     */
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw Checks.internal(e);
+        }
+    });
 
     /** Encrypts with the given IV; package-private for the documented test vectors. */
     static byte[] seal(byte[] key, String keyId, int version, byte[] iv, byte[] plaintext,
+            Map<String, String> context) {
+        try {
+            return seal(Cipher.getInstance("AES/GCM/NoPadding"), key, keyId, version, iv, plaintext, context);
+        } catch (GeneralSecurityException e) {
+            throw Checks.internal(e);
+        }
+    }
+
+    private static byte[] seal(Cipher gcm, byte[] key, String keyId, int version, byte[] iv, byte[] plaintext,
             Map<String, String> context) {
         Checks.length("plaintext", plaintext, 1, MAX_PLAINTEXT);
         byte[] aadContext = canonicalContext(context);
         byte[] header = header(keyId, version);
         try {
-            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
             gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, iv));
             gcm.updateAAD(header);
             gcm.updateAAD(aadContext);
@@ -131,7 +151,7 @@ public final class SymmetricCiphertextFormat {
         }
         byte[] aadContext = canonicalContext(context);
         try {
-            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher gcm = GCM.get();
             gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
                     new GCMParameterSpec(TAG_LENGTH * 8, blob, HEADER_LENGTH, IV_LENGTH));
             gcm.updateAAD(blob, 0, HEADER_LENGTH);

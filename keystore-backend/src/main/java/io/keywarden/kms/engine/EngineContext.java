@@ -21,7 +21,7 @@ import java.util.function.BiFunction;
 final class EngineContext {
 
     final KmsStore store;
-    /** The store without the call's audit hook. */
+    /** The store without the call's audit hook (with the read cache, see {@link CachingStore}). */
     final KmsStore rawStore;
     final AuditLog audit;
     final RequestQuotas quotas;
@@ -39,8 +39,9 @@ final class EngineContext {
 
     EngineContext(KmsStore store, Clock clock, EngineSettings settings, SecureRandom random,
             ServiceSettings service, java.util.function.LongSupplier nanoTime) {
-        this.store = store;
-        this.rawStore = store;
+        KmsStore cached = CachingStore.over(store, CachingStore.DEFAULT_RECHECK_NANOS, System::nanoTime);
+        this.store = cached;
+        this.rawStore = cached;
         this.audit = new AuditLog(store, clock, settings.region(), settings.account(), service.digestInterval());
         this.quotas = new RequestQuotas(service, nanoTime);
         this.eventName = null;

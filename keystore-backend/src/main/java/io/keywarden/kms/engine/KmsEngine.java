@@ -200,9 +200,16 @@ public final class KmsEngine implements KmsBackend {
      * (docs/audit.md). The event name is the request type's name without {@code Request}.
      */
     private <T> T call(Object request, RequestFacts facts, Function<EngineContext, T> work) {
-        String name = request.getClass().getSimpleName().replaceFirst("Request$", "");
-        return audited(name, request, facts, work);
+        return audited(EVENT_NAMES.get(request.getClass()), request, facts, work);
     }
+
+    /** The event name of each request type: its simple name without {@code Request}, computed once. */
+    private static final ClassValue<String> EVENT_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getSimpleName().replaceFirst("Request$", "");
+        }
+    };
 
     private void run(Object request, RequestFacts facts, java.util.function.Consumer<EngineContext> work) {
         call(request, facts, c -> {
@@ -605,6 +612,14 @@ public final class KmsEngine implements KmsBackend {
     @Override
     public DirectUnwrapKeyResponse directUnwrapKey(DirectUnwrapKeyRequest request) {
         return call(request, facts(null), c -> new DirectOperations(c).directUnwrapKey(request));
+    }
+
+    /**
+     * Waits until every audit event recorded before this call is durable (data-plane events are
+     * committed by the audit writer's next group commit, docs/audit.md), at most 60 seconds.
+     */
+    public void flushAudit() {
+        ctx.audit.flush(60_000);
     }
 
     @Override

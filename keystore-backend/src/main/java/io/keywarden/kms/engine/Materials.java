@@ -25,6 +25,22 @@ final class Materials {
      * names the material without saying anything of it.
      */
     static String keyMaterialId(String keyId, int version) {
+        String key = keyId + ":" + version;
+        String id = MATERIAL_IDS.get(key);
+        if (id == null) {
+            id = computeKeyMaterialId(keyId, version);
+            if (MATERIAL_IDS.size() >= 10_000) {
+                MATERIAL_IDS.clear();
+            }
+            MATERIAL_IDS.put(key, id);
+        }
+        return id;
+    }
+
+    /** Ids already computed (they are public values derived from the key id and version). */
+    private static final java.util.Map<String, String> MATERIAL_IDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String computeKeyMaterialId(String keyId, int version) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha.digest(

@@ -30,6 +30,14 @@ public interface AuditTable {
     /** Appends one event; its sequence number must be the head's plus one. */
     void append(EventRow row);
 
+    /**
+     * Appends consecutive events in order (a group commit's batch); the first one's sequence number
+     * must be the head's plus one. Stores may override it with a batched insert.
+     */
+    default void appendAll(List<EventRow> rows) {
+        rows.forEach(this::append);
+    }
+
     /** Events with {@code seq > afterSeq} in sequence order, at most {@code limit}. */
     List<EventRow> events(long afterSeq, int limit);
 

@@ -43,6 +43,40 @@ final class JdbcAuditTable implements AuditTable {
     }
 
     @Override
+    public void appendAll(List<EventRow> rows) {
+        requireWritable();
+        if (rows.isEmpty()) {
+            return;
+        }
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<EventRow> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            try (PreparedStatement ps = c.prepareStatement(multiRowInsert(part.size()))) {
+                int i = 1;
+                for (EventRow row : part) {
+                    ps.setLong(i++, row.seq());
+                    ps.setString(i++, row.event());
+                    ps.setBytes(i++, row.prevHash());
+                    ps.setBytes(i++, row.hash());
+                }
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw SqlFailures.of(store, "append audit events", e);
+            }
+        }
+    }
+
+    /** Rows per INSERT statement of {@link #appendAll} (4 parameters each, far below SQLite's limit). */
+    static final int ROWS_PER_INSERT = 128;
+
+    private static String multiRowInsert(int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO audit_events (seq, event, prev_hash, hash) VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+        }
+        return sql.toString();
+    }
+
+    @Override
     public List<EventRow> events(long afterSeq, int limit) {
         return query("list audit events", "SELECT seq, event, prev_hash, hash FROM audit_events WHERE seq > ?"
                 + " ORDER BY seq LIMIT ?", this::event, afterSeq, Math.max(0, limit));

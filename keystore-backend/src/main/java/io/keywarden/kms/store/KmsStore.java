@@ -16,6 +16,20 @@ public interface KmsStore extends AutoCloseable {
 
     <T> T write(Function<StoreTransaction, T> work);
 
+    /** What {@link #changeStamp()} returns for a store that cannot tell when it changed. */
+    long NO_CHANGE_STAMP = -1;
+
+    /**
+     * A number that differs after every committed change to keys, key materials, aliases, grants or
+     * identity policies, whoever made it (this process or another one on the same store); reading it
+     * is one cheap query. The engine caches key records and materials only for a store that returns
+     * a stamp (docs/engine.md, "Read cache"); the default, {@link #NO_CHANGE_STAMP}, means it caches
+     * nothing of this store.
+     */
+    default long changeStamp() {
+        return NO_CHANGE_STAMP;
+    }
+
     /** Writes a consistent copy of the whole store to {@code target} while it stays in use. */
     void backupTo(Path target);
 

@@ -343,6 +343,26 @@ public final class SqliteKmsStore implements KmsStore {
         }
     }
 
+    /**
+     * The {@code change_stamp} counter, which triggers bump on every change to keys, materials,
+     * aliases, grants and identity policies, from any connection or process.
+     */
+    @Override
+    public long changeStamp() {
+        Connection c = acquire();
+        boolean healthy = false;
+        try (PreparedStatement ps = c.prepareStatement("SELECT n FROM change_stamp WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            long n = rs.next() ? rs.getLong(1) : 0;
+            healthy = true;
+            return n;
+        } catch (SQLException e) {
+            throw SqlFailures.of(label, "read change stamp", e);
+        } finally {
+            release(c, healthy);
+        }
+    }
+
     /** The database file of this store. */
     public Path databaseFile() {
         return dbFile;

@@ -120,6 +120,28 @@ final class SqliteSchema {
                     + " created_at TEXT NOT NULL,"
                     + " mac BLOB NOT NULL)");
 
+    /** The tables whose changes bump {@code change_stamp} (SqliteKmsStore#changeStamp). */
+    static final List<String> STAMPED_TABLES = List.of("keys", "materials", "aliases", "grants", "identity_policies");
+
+    /**
+     * The change stamp: one row counting changes to {@link #STAMPED_TABLES}, bumped by triggers, so that
+     * every writer — this process, another one, any version of Keywarden that opens the store — counts.
+     */
+    static final List<String> STAMP = stampDdl();
+
+    private static List<String> stampDdl() {
+        List<String> ddl = new java.util.ArrayList<>();
+        ddl.add("CREATE TABLE IF NOT EXISTS change_stamp (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL)");
+        ddl.add("INSERT OR IGNORE INTO change_stamp (id, n) VALUES (1, 0)");
+        for (String table : STAMPED_TABLES) {
+            for (String event : List.of("INSERT", "UPDATE", "DELETE")) {
+                ddl.add("CREATE TRIGGER IF NOT EXISTS kw_stamp_" + table + "_" + event.toLowerCase(java.util.Locale.ROOT)
+                        + " AFTER " + event + " ON " + table + " BEGIN UPDATE change_stamp SET n = n + 1 WHERE id = 1; END");
+            }
+        }
+        return List.copyOf(ddl);
+    }
+
     /** The tables of {@link #ADDITIONS}. */
     private static final List<String> ADDED_TABLES =
             List.of("identity_policies", "grants", "audit_events", "audit_digests", "audit_signing_keys");
@@ -154,23 +176,37 @@ final class SqliteSchema {
             for (String ddl : ADDITIONS) {
                 s.execute(ddl);
             }
+            for (String ddl : STAMP) {
+                s.execute(ddl);
+            }
         }
     }
 
-    /** Whether a store lacks any of the {@link #ADDITIONS}. */
+    /** Whether a store lacks any of the {@link #ADDITIONS} or the change stamp and its triggers. */
     static boolean lacksAdditions(Connection c) throws SQLException {
         String names = String.join(", ", ADDED_TABLES.stream().map(n -> "'" + n + "'").toList());
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
                         + " AND name IN (" + names + ")")) {
-            return rs.next() && rs.getLong(1) < ADDED_TABLES.size();
+            if (rs.next() && rs.getLong(1) < ADDED_TABLES.size()) {
+                return true;
+            }
+        }
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+                        + " AND name LIKE 'kw_stamp_%') + (SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                        + " AND name = 'change_stamp')")) {
+            return rs.next() && rs.getLong(1) < STAMPED_TABLES.size() * 3 + 1;
         }
     }
 
-    /** Creates the missing {@link #ADDITIONS} (each statement is idempotent). */
+    /** Creates the missing {@link #ADDITIONS} and change stamp (each statement is idempotent). */
     static void addMissing(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String ddl : ADDITIONS) {
+                s.execute(ddl);
+            }
+            for (String ddl : STAMP) {
                 s.execute(ddl);
             }
         }

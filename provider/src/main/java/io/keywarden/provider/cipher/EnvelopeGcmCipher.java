@@ -58,6 +58,8 @@ public final class EnvelopeGcmCipher extends CipherSpi {
     private int frameSize;
     private DataKeyCachePolicy cachePolicy;
     private SecureRandom random;
+    /** The cipher's own SecureRandom, made once and used when init gives none. */
+    private SecureRandom ownRandom;
 
     private EnvelopeEncryptor encryptor;
     private EnvelopeDecryptor decryptor;
@@ -171,11 +173,14 @@ public final class EnvelopeGcmCipher extends CipherSpi {
         } catch (IllegalArgumentException e) {
             throw new InvalidAlgorithmParameterException(e.getMessage());
         }
-        this.contextHash = EncryptionContexts.hash(context);
+        this.contextHash = EncryptionContexts.hashOfCanonical(canonicalContext);
         this.appIv = spec.iv();
         this.frameSize = spec.frameSize();
         this.cachePolicy = spec.cache() != null ? spec.cache() : runtime.dataKeyCaching();
-        this.random = rnd != null ? rnd : new SecureRandom();
+        if (rnd == null && ownRandom == null) {
+            ownRandom = new SecureRandom();
+        }
+        this.random = rnd != null ? rnd : ownRandom;
         this.finished = false;
         if (isEncrypting()) {
             try {
@@ -308,7 +313,8 @@ public final class EnvelopeGcmCipher extends CipherSpi {
     protected byte[] engineDoFinal(byte[] input, int off, int len)
             throws IllegalBlockSizeException, BadPaddingException {
         ensureMessage();
-        byte[] out = new byte[engineGetOutputSize(len)];
+        long exact = isEncrypting() || input == null ? -1 : decryptor.exactFinalSize(input, off, len);
+        byte[] out = new byte[exact >= 0 && exact <= Integer.MAX_VALUE ? (int) exact : engineGetOutputSize(len)];
         int n = doFinal(input, off, len, out, 0);
         return n == out.length ? out : Arrays.copyOf(out, n);
     }

@@ -3,7 +3,6 @@ package io.keywarden.provider.envelope;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,12 +42,15 @@ public final class EncryptionContexts {
         return sha256(canonical(context));
     }
 
+    /** SHA-256 of an already canonical encoding (what {@link #hash} gives, without encoding again). */
+    public static byte[] hashOfCanonical(byte[] canonical) {
+        return sha256(canonical);
+    }
+
     static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
+        MessageDigest sha = JdkPrimitives.local().sha256;
+        sha.reset();
+        return sha.digest(data);
     }
 
     private static byte[] utf8(String s) {

@@ -28,12 +28,14 @@ public final class EnvelopeDecryptor {
     private final DataKeyResolver resolver;
     private final byte[] contextHash;
     private final byte[] appIv;
-    private final MessageDigest aad;
+    /** The application AAD's digest; null until the first updateAad. */
+    private MessageDigest aad;
     private final HeaderParser parser = new HeaderParser();
     private boolean started;
     private FrameCipher frames;
-    private byte[] held;
-    private byte[] plain;
+    /** Ciphertext of the frame being received; allocated (up to one frame and its tag) only when needed. */
+    private byte[] held = new byte[0];
+    private int frameSize;
     private int have;
     private AEADBadTagException failure;
 
@@ -42,16 +44,18 @@ public final class EnvelopeDecryptor {
         this.resolver = resolver;
         this.contextHash = contextHash.clone();
         this.appIv = appIv == null ? null : appIv.clone();
-        try {
-            this.aad = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public void updateAad(byte[] in, int off, int len) {
         if (started) {
             throw new IllegalStateException("AAD must be supplied before the data (as with AES-GCM)");
+        }
+        if (aad == null) {
+            try {
+                aad = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
         aad.update(in, off, len);
     }
@@ -81,23 +85,79 @@ public final class EnvelopeDecryptor {
         }
     }
 
-    /** Consumes the rest, verifies the final frame and writes its plaintext; else AEADBadTagException. */
+    /**
+     * Consumes the rest, verifies the final frame and writes its plaintext; else AEADBadTagException.
+     * With nothing held, the frames are decrypted straight from {@code in}.
+     */
     public int doFinal(byte[] in, int off, int len, byte[] out, int outOff) throws AEADBadTagException {
-        int w = update(in, off, len, out, outOff);
+        started = true;
         try {
             if (failure != null) {
                 throw failure;
             }
             if (frames == null) {
-                throw HeaderParser.bad("the message is truncated (incomplete header)");
+                int used = parser.accept(in, off, len);
+                off += used;
+                len -= used;
+                if (parser.header() == null) {
+                    throw HeaderParser.bad("the message is truncated (incomplete header)");
+                }
+                begin(parser.header());
             }
-            if (have < TAG_LENGTH) {
+            int w = 0;
+            if (have > 0) {
+                w = consume(in, off, len, out, outOff);
+                in = held;
+                off = 0;
+                len = have;
+            }
+            int chunk = frameSize + TAG_LENGTH;
+            while (len > chunk) {
+                w += release(in, off, chunk, false, out, outOff + w);
+                off += chunk;
+                len -= chunk;
+            }
+            if (len < TAG_LENGTH) {
                 throw HeaderParser.bad("the message is truncated");
             }
-            return w + release(held, 0, have, true, out, outOff + w);
+            return w + release(in, off, len, true, out, outOff + w);
+        } catch (AEADBadTagException e) {
+            failure = e;
+            throw e;
         } finally {
             destroy();
         }
+    }
+
+    /**
+     * The exact plaintext length of a message whose remaining {@code len} bytes are all in
+     * {@code in} and nothing was consumed yet; -1 when that cannot be told (the caller then uses
+     * {@link #outputSize}). Reads the header's length fields without consuming anything.
+     */
+    public long exactFinalSize(byte[] in, int off, int len) {
+        if (started || failure != null || len < FIXED_HEADER_LENGTH) {
+            return -1;
+        }
+        int k = getShort(in, off + 10 + MESSAGE_ID_LENGTH);
+        if (k < 1 || k > MAX_KEY_ID_LENGTH || len < FIXED_HEADER_LENGTH + k) {
+            return -1;
+        }
+        int wrapped = getShort(in, off + 10 + MESSAGE_ID_LENGTH + 2 + k);
+        int fs = getInt(in, off + 6);
+        if (wrapped < 1 || wrapped > MAX_WRAPPED_KEY_LENGTH || fs < MIN_FRAME_SIZE || fs > MAX_FRAME_SIZE) {
+            return -1;
+        }
+        long body = (long) len - FIXED_HEADER_LENGTH - k - wrapped;
+        if (body < TAG_LENGTH) {
+            return -1;
+        }
+        long chunk = fs + TAG_LENGTH;
+        long last = body % chunk == 0 ? chunk : body % chunk;
+        if (last < TAG_LENGTH) {
+            return -1; // truncated: the frames before it would release more than this formula says
+        }
+        long frameCount = (body + chunk - 1) / chunk;
+        return body - frameCount * TAG_LENGTH;
     }
 
     private int consume(byte[] in, int off, int len, byte[] out, int outOff) throws AEADBadTagException {
@@ -110,7 +170,7 @@ public final class EnvelopeDecryptor {
             }
             begin(parser.header());
         }
-        int chunk = held.length;
+        int chunk = frameSize + TAG_LENGTH;
         int w = 0;
         while (len > 0) {
             if (have == chunk) {
@@ -123,6 +183,7 @@ public final class EnvelopeDecryptor {
                 continue;
             }
             int n = Math.min(chunk - have, len);
+            reserve(have + n);
             System.arraycopy(in, off, held, have, n);
             have += n;
             off += n;
@@ -151,31 +212,47 @@ public final class EnvelopeDecryptor {
         try {
             schedule.checkCommitment(h.commitment());
             frames = new FrameCipher(Cipher.DECRYPT_MODE, schedule,
-                    EnvelopeEncryptor.headerDigest(h.encoded(), aad.digest()));
+                    EnvelopeEncryptor.headerDigest(h.encoded(), EnvelopeEncryptor.aadHash(aad)),
+                    JdkPrimitives.local().gcm);
         } finally {
             schedule.destroy();
         }
-        held = new byte[h.frameSize() + TAG_LENGTH];
-        plain = new byte[h.frameSize()];
+        frameSize = h.frameSize();
     }
 
-    /** Decrypts one frame into the internal buffer; copies it out only once the tag verified. */
+    /** Grows the held-ciphertext buffer to {@code n} bytes (at most one frame and its tag). */
+    private void reserve(int n) {
+        if (held.length >= n) {
+            return;
+        }
+        byte[] grown = new byte[Math.min(frameSize + TAG_LENGTH, Math.max(n, 2 * held.length))];
+        System.arraycopy(held, 0, grown, 0, have);
+        Arrays.fill(held, (byte) 0);
+        held = grown;
+    }
+
+    /**
+     * Decrypts one frame into the thread's scratch buffer; copies it out only once the tag verified,
+     * then zeroes the scratch.
+     */
     private int release(byte[] in, int off, int len, boolean last, byte[] out, int outOff)
             throws AEADBadTagException {
-        int n = frames.frame(in, off, len, last, plain, 0);
+        byte[] plain = JdkPrimitives.local().scratch(Math.max(len - TAG_LENGTH, 0));
+        int n;
+        try {
+            n = frames.frame(in, off, len, last, plain, 0);
+        } catch (AEADBadTagException e) {
+            Arrays.fill(plain, 0, Math.max(len - TAG_LENGTH, 0), (byte) 0);
+            throw e;
+        }
         System.arraycopy(plain, 0, out, outOff, n);
         Arrays.fill(plain, 0, n, (byte) 0);
         return n;
     }
 
-    /** Zeroes held ciphertext and plaintext buffers. */
+    /** Zeroes held ciphertext. */
     public void destroy() {
-        if (plain != null) {
-            Arrays.fill(plain, (byte) 0);
-        }
-        if (held != null) {
-            Arrays.fill(held, (byte) 0);
-        }
+        Arrays.fill(held, (byte) 0);
         have = 0;
     }
 }

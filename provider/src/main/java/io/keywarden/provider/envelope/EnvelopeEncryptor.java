@@ -15,38 +15,43 @@ import javax.crypto.Cipher;
  */
 public final class EnvelopeEncryptor {
 
+    private static final byte[] EMPTY_AAD_HASH = EncryptionContexts.sha256(new byte[0]);
+
     private final EnvelopeHeader header;
     private final KeySchedule schedule;
     private final int frameSize;
-    private final MessageDigest aad;
-    private final byte[] pending;
+    /** The application AAD's digest; null until the first updateAad (no AAD: the hash of nothing). */
+    private MessageDigest aad;
+    /** Plaintext of the frame being filled; allocated (and grown up to frameSize) only when needed. */
+    private byte[] pending = new byte[0];
     private int have;
     private FrameCipher frames;
     private long bytes;
+    private final boolean fixedMessageId;
 
     /** Starts a message with a random message id. The caller keeps (and zeroes) the data key. */
     public static EnvelopeEncryptor start(byte[] dataKey, byte[] wrappedKey, String keyArn, byte[] contextHash,
                                           byte[] appIv, int frameSize, SecureRandom random) {
         byte[] messageId = new byte[MESSAGE_ID_LENGTH];
         random.nextBytes(messageId);
-        return new EnvelopeEncryptor(dataKey, wrappedKey, keyArn, messageId, contextHash, appIv, frameSize);
+        return new EnvelopeEncryptor(dataKey, wrappedKey, keyArn, messageId, contextHash, appIv, frameSize, false);
     }
 
     /** With a given message id: for the test vectors. */
     EnvelopeEncryptor(byte[] dataKey, byte[] wrappedKey, String keyArn, byte[] messageId, byte[] contextHash,
                       byte[] appIv, int frameSize) {
+        this(dataKey, wrappedKey, keyArn, messageId, contextHash, appIv, frameSize, true);
+    }
+
+    private EnvelopeEncryptor(byte[] dataKey, byte[] wrappedKey, String keyArn, byte[] messageId, byte[] contextHash,
+                      byte[] appIv, int frameSize, boolean fixedMessageId) {
         checkFrameSize(frameSize);
         boolean hasIv = appIv != null && appIv.length > 0;
         this.schedule = KeySchedule.derive(dataKey, messageId, contextHash, hasIv ? appIv : null);
         this.header = new EnvelopeHeader(hasIv ? FLAG_APP_IV : 0, frameSize, messageId, keyArn, wrappedKey,
                 schedule.commitment());
         this.frameSize = frameSize;
-        this.pending = new byte[frameSize];
-        try {
-            this.aad = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.fixedMessageId = fixedMessageId;
     }
 
     public EnvelopeHeader header() {
@@ -61,6 +66,13 @@ public final class EnvelopeEncryptor {
     public void updateAad(byte[] in, int off, int len) {
         if (frames != null) {
             throw new IllegalStateException("AAD must be supplied before the data (as with AES-GCM)");
+        }
+        if (aad == null) {
+            try {
+                aad = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
         aad.update(in, off, len);
     }
@@ -89,6 +101,7 @@ public final class EnvelopeEncryptor {
                     continue;
                 }
                 int n = Math.min(frameSize - have, len);
+                reserve(have + n);
                 System.arraycopy(in, off, pending, have, n);
                 have += n;
                 off += n;
@@ -101,10 +114,35 @@ public final class EnvelopeEncryptor {
         return w;
     }
 
-    /** Encrypts the rest and writes the final frame; zeroes the message key. */
+    /** Grows the pending buffer to hold {@code n} bytes (at most frameSize), zeroing the old one. */
+    private void reserve(int n) {
+        if (pending.length >= n) {
+            return;
+        }
+        byte[] grown = new byte[Math.min(frameSize, Math.max(n, 2 * pending.length))];
+        System.arraycopy(pending, 0, grown, 0, have);
+        Arrays.fill(pending, (byte) 0);
+        pending = grown;
+    }
+
+    /**
+     * Encrypts the rest and writes the final frame; zeroes the message key. With nothing buffered,
+     * the frames are encrypted straight from {@code in} (no copy).
+     */
     public int doFinal(byte[] in, int off, int len, byte[] out, int outOff) {
-        int w = update(in, off, len, out, outOff);
+        int w = begin(out, outOff);
         try {
+            if (have == 0) {
+                while (len > frameSize) {
+                    w += frames.frame(in, off, frameSize, false, out, outOff + w);
+                    off += frameSize;
+                    len -= frameSize;
+                    bytes += frameSize;
+                }
+                bytes += len;
+                return w + frames.frame(in, off, len, true, out, outOff + w);
+            }
+            w += update(in, off, len, out, outOff + w);
             w += frames.frame(pending, 0, have, true, out, outOff + w);
         } catch (AEADBadTagException e) {
             throw new IllegalStateException(e);
@@ -119,21 +157,26 @@ public final class EnvelopeEncryptor {
             return 0;
         }
         byte[] h = header.encoded();
-        byte[] digest = headerDigest(h, aad.digest());
-        frames = new FrameCipher(Cipher.ENCRYPT_MODE, schedule, digest);
+        byte[] digest = headerDigest(h, aadHash(aad));
+        frames = new FrameCipher(Cipher.ENCRYPT_MODE, schedule, digest,
+                fixedMessageId ? JdkPrimitives.newGcm() : JdkPrimitives.local().gcm);
         System.arraycopy(h, 0, out, outOff, h.length);
         return h.length;
     }
 
+    /** SHA-256 of the application AAD: of nothing when none was given. */
+    static byte[] aadHash(MessageDigest aad) {
+        return aad == null ? EMPTY_AAD_HASH.clone() : aad.digest();
+    }
+
     static byte[] headerDigest(byte[] header, byte[] aadHash) {
-        byte[] both = Arrays.copyOf(header, header.length + aadHash.length);
-        System.arraycopy(aadHash, 0, both, header.length, aadHash.length);
-        return EncryptionContexts.sha256(both);
+        return JdkPrimitives.local().sha256(header, aadHash);
     }
 
     /** Zeroes the derived key and buffered plaintext. */
     public void destroy() {
         schedule.destroy();
         Arrays.fill(pending, (byte) 0);
+        have = 0;
     }
 }

@@ -20,15 +20,21 @@ final class FrameCipher {
     private final int mode;
     private long seq;
 
-    FrameCipher(int mode, KeySchedule schedule, byte[] headerDigest) {
+    private final byte[] iv = new byte[IV_LENGTH];
+    private final byte[] aad;
+
+    /**
+     * @param gcm the JDK cipher to use: the thread's ({@link JdkPrimitives}) for messages with a
+     *        random message id; a fresh one when the message id is given (test vectors), because the
+     *        JDK refuses to encrypt twice in a row with the same key and IV on one Cipher object
+     */
+    FrameCipher(int mode, KeySchedule schedule, byte[] headerDigest, Cipher gcm) {
         this.mode = mode;
         this.key = schedule.messageKey();
         this.headerDigest = headerDigest.clone();
-        try {
-            this.gcm = Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK's AES/GCM/NoPadding is unavailable", e);
-        }
+        this.aad = new byte[headerDigest.length + 5];
+        System.arraycopy(headerDigest, 0, aad, 0, headerDigest.length);
+        this.gcm = gcm;
     }
 
     /** Encrypts or decrypts frame number {@code seq}; returns the bytes written to {@code out}. */
@@ -37,8 +43,11 @@ final class FrameCipher {
             throw new IllegalStateException("an envelope holds at most 2^32-1 frames");
         }
         try {
-            gcm.init(mode, key, new GCMParameterSpec(TAG_LENGTH * 8, frameIv(seq)));
-            gcm.updateAAD(frameAad(headerDigest, seq, last));
+            putInt(iv, 8, (int) seq);
+            putInt(aad, headerDigest.length, (int) seq);
+            aad[aad.length - 1] = (byte) (last ? 1 : 0);
+            gcm.init(mode, key, new GCMParameterSpec(TAG_LENGTH * 8, iv));
+            gcm.updateAAD(aad);
             int n = gcm.doFinal(in, off, len, out, outOff);
             seq++;
             return n;

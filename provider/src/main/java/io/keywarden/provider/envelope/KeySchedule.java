@@ -63,7 +63,7 @@ public final class KeySchedule implements AutoCloseable {
 
     private static byte[] hmac(byte[] key, byte[] data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = JdkPrimitives.local().hmacSha256;
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
