@@ -162,6 +162,9 @@ class TwoEnginesOnPostgresTest {
         } finally {
             pool.shutdownNow();
         }
+        // data-plane events are durable with each writer's next group commit (docs/audit.md)
+        node1.flushAudit();
+        node2.flushAudit();
         long events = store1.read(tx -> tx.audit().head().orElseThrow().seq());
         assertThat(events).as("one event per call: CreateKey and 200 Encrypt/Decrypt").isEqualTo(201);
         // closing seals the chain with a signed digest; a third node verifies the whole of it
