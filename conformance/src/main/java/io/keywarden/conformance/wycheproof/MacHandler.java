@@ -62,7 +62,7 @@ public final class MacHandler implements SchemaHandler {
                             : NotApplicable.NO_MANAGED_OPERATION);
                 } else if (key.length < h.minKey() || key.length > h.maxKey()) {
                     rec.notApplicable(tc, NotApplicable.HMAC_KEY_LENGTH);
-                } else if (msg.length < 1 || msg.length > 4096) {
+                } else if (msg.length > 4096) {
                     rec.notApplicable(tc, NotApplicable.MESSAGE_LENGTH);
                 } else {
                     String backend = Judge.verify(tc, () -> {

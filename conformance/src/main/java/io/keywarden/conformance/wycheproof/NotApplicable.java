@@ -30,10 +30,11 @@ public enum NotApplicable {
     HMAC_KEY_LENGTH("HMAC key length is outside the key spec's import range"),
 
     /**
-     * A message AWS KMS refuses for this operation (GenerateMac and RAW Sign/Verify take 1 to 4096
-     * bytes); in testvectors_v1 every such case is an empty message.
+     * A message the operation refuses (RAW Sign/Verify take 1 to 4096 bytes, as in AWS KMS;
+     * GenerateMac 0 to 4096, the empty message being a Keywarden extension); in testvectors_v1
+     * every such case is an empty Ed25519 message.
      */
-    MESSAGE_LENGTH("message length is outside 1..4096 bytes"),
+    MESSAGE_LENGTH("message length is outside the operation's range (Sign/Verify: 1..4096 bytes, GenerateMac: 0..4096)"),
 
     /** An RSA private key the backend cannot import (even public exponent, or not a usable CRT key). */
     RSA_KEY_FORM("RSA private key cannot be imported (not a usable CRT key with an odd exponent)"),

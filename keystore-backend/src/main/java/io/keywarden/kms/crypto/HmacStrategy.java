@@ -83,7 +83,7 @@ public class HmacStrategy implements KeySpecStrategy {
         if (algorithm != p.algorithm()) {
             throw Checks.algorithm(algorithm, spec);
         }
-        Checks.length("message", message, 1, Checks.MAX_MESSAGE);
+        Checks.length("message", message, 0, Checks.MAX_MESSAGE); // empty: a Keywarden extension (docs/engine.md)
         byte[] secret = Checks.secret(key);
         if (secret.length < p.minImportLength() || secret.length > p.maxImportLength()) {
             throw new KMSInternalException("The stored key material has the wrong length.");

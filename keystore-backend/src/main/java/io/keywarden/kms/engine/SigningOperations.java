@@ -35,6 +35,11 @@ import java.util.List;
 final class SigningOperations {
 
     static final int MAX_MESSAGE = 4096;
+    /**
+     * Keywarden extension: GenerateMac/VerifyMac take an empty message (AWS KMS: 1 to 4096 bytes).
+     * The HMAC of the empty message is well defined, and JCA {@code Mac} users rely on it (docs/engine.md).
+     */
+    static final int MIN_MAC_MESSAGE = 0;
     static final int MAX_SIGNATURE = 6144;
 
     private final EngineContext ctx;
@@ -100,7 +105,7 @@ final class SigningOperations {
     }
 
     GenerateMacResponse generateMac(GenerateMacRequest request) {
-        byte[] message = Validate.length(request.message(), "message", 1, MAX_MESSAGE);
+        byte[] message = Validate.length(request.message(), "message", MIN_MAC_MESSAGE, MAX_MESSAGE);
         MacAlgorithmSpec algorithm = Validate.required(request.macAlgorithm(), "macAlgorithm");
         return ctx.readKey(Operation.GENERATE_MAC, request.keyId(), (tx, key) -> {
             byte[] mac = mac(tx, key, algorithm, message, Operation.GENERATE_MAC);
@@ -109,7 +114,7 @@ final class SigningOperations {
     }
 
     VerifyMacResponse verifyMac(VerifyMacRequest request) {
-        byte[] message = Validate.length(request.message(), "message", 1, MAX_MESSAGE);
+        byte[] message = Validate.length(request.message(), "message", MIN_MAC_MESSAGE, MAX_MESSAGE);
         byte[] given = Validate.length(request.mac(), "mac", 1, 6144);
         MacAlgorithmSpec algorithm = Validate.required(request.macAlgorithm(), "macAlgorithm");
         return ctx.readKey(Operation.VERIFY_MAC, request.keyId(), (tx, key) -> {

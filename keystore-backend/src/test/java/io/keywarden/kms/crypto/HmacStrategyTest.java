@@ -54,7 +54,8 @@ class HmacStrategyTest {
         assertThat(m.secret()).hasSize(e.keyLength());
         assertThat(m.publicKey()).isNull();
         KeyMaterial key = new KeyMaterial("k", 1, m.secret(), null);
-        for (int n : new int[] {1, 100, 4096}) {
+        // 0: the empty message, a Keywarden extension (AWS KMS wants 1 to 4096 bytes)
+        for (int n : new int[] {0, 1, 100, 4096}) {
             assertThat(s.mac(spec, key, e.alg(), bytes(n))).isEqualTo(bcMac(e, m.secret(), bytes(n)));
         }
     }
@@ -70,7 +71,6 @@ class HmacStrategyTest {
             }
         }
         assertThatThrownBy(() -> s.mac(spec, key, null, bytes(5))).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> s.mac(spec, key, e.alg(), new byte[0])).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> s.mac(spec, key, e.alg(), new byte[4097]))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("1 validation error detected: Value at 'message' failed to satisfy constraint: "

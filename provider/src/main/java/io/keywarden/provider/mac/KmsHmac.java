@@ -20,9 +20,10 @@ import javax.crypto.MacSpi;
  * {@code HmacSHA224/256/384/512} with an HMAC handle (GENERATE_VERIFY_MAC, key spec HMAC_224…512
  * matching the algorithm): one GenerateMac per {@code doFinal}.
  *
- * <p>AWS KMS's GenerateMac takes the message itself (1 to 4096 bytes); HMAC cannot be continued
- * from a local hash. Updates, in any pieces, are buffered up to 4096 bytes; beyond that only the
- * length is counted. {@code doFinal} on a message longer than 4096 bytes (or empty) throws a
+ * <p>GenerateMac takes the message itself (at most 4096 bytes; the empty message too, a Keywarden
+ * extension — AWS KMS wants at least 1 byte); HMAC cannot be continued from a local hash. Updates,
+ * in any pieces, are buffered up to 4096 bytes; beyond that only the length is counted.
+ * {@code doFinal} on a message longer than 4096 bytes throws a
  * {@link ProviderException} that says so ({@code Mac.doFinal} has no checked exception for it),
  * and the Mac is reset and reusable. Backend failures at {@code doFinal} (a key disabled since
  * {@code init}, throttling) are {@link ProviderException}s with the KMS error as cause.
@@ -85,8 +86,8 @@ public abstract class KmsHmac extends MacSpi {
     @Override
     protected byte[] engineDoFinal() {
         try {
-            if (buffer.overflowed() || buffer.length() == 0) {
-                throw new ProviderException(service + ": AWS KMS GenerateMac takes a message of 1 to "
+            if (buffer.overflowed()) {
+                throw new ProviderException(service + ": GenerateMac takes a message of at most "
                         + MAX_MESSAGE + " bytes; this message is " + buffer.length() + " bytes");
             }
             byte[] message = buffer.toByteArray();
