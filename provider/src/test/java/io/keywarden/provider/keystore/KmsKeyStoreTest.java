@@ -185,7 +185,7 @@ class KmsKeyStoreTest {
     void loadsFromAStreamOrAParameterAndStoresNothing() throws Exception {
         f.kms.createKey(CreateKeyRequest.builder().keySpec(KeySpec.ECC_NIST_P256).keyUsage(KeyUsage.SIGN_VERIFY)
                 .build());
-        String conf = "store=" + dir.resolve("store").toAbsolutePath() + "\n";
+        String conf = f.configuration();
         KeyStore fromStream = KeyStore.getInstance("KMS", f.provider);
         fromStream.load(new ByteArrayInputStream(conf.getBytes(StandardCharsets.UTF_8)), null);
         assertThat(fromStream.size()).isEqualTo(1);
