@@ -74,7 +74,13 @@ final class Failover<C> {
 
     /** Whether the endpoint at {@code index} is in its cool-down after a failure. */
     boolean coolingDown(int index) {
-        return failedUntil.get(index) - nanoTime.getAsLong() > 0;
+        return coolingDown(index, nanoTime.getAsLong());
+    }
+
+    /** 0 in {@code failedUntil} means "never failed" (nanoTime values may be negative). */
+    private boolean coolingDown(int index, long now) {
+        long until = failedUntil.get(index);
+        return until != 0 && until - now > 0;
     }
 
     /** Runs {@code call} on an endpoint's client, retrying and failing over as described above. */
@@ -93,16 +99,16 @@ final class Failover<C> {
             } catch (SdkException e) {
                 FailureKind kind = FailureKind.of(e);
                 if (kind == FailureKind.FINAL) {
-                    throw RemoteErrors.map(e, endpoint.name().toString());
+                    throw RemoteErrors.map(e, endpoint.name());
                 }
                 if (kind != FailureKind.THROTTLED) {
                     failedUntil.set(index, nanoTime.getAsLong() + coolDownNanos);
                     preferred.compareAndSet(index, (index + 1) % endpoints.size());
                 }
                 failures.add(endpoint.name() + ": " + RemoteErrors.describe(e));
-                boolean mayHaveApplied = kind == FailureKind.FAULT;
-                if (attempt >= maxAttempts || (mayHaveApplied && !idempotent && !retryNonIdempotent)) {
-                    throw exhausted(operation, e, kind, tried, failures, mayHaveApplied && !idempotent);
+                boolean unsafeToRepeat = kind == FailureKind.FAULT && !idempotent && !retryNonIdempotent;
+                if (attempt >= maxAttempts || unsafeToRepeat) {
+                    throw exhausted(operation, e, kind, tried, failures, unsafeToRepeat);
                 }
                 boolean freshEndpoint = !tried.contains(endpoints.get(choose()).name());
                 if (kind == FailureKind.THROTTLED || !freshEndpoint) {
@@ -119,7 +125,7 @@ final class Failover<C> {
         int soonest = start;
         for (int i = 0; i < endpoints.size(); i++) {
             int index = (start + i) % endpoints.size();
-            if (failedUntil.get(index) - now <= 0) {
+            if (!coolingDown(index, now)) {
                 return index;
             }
             if (failedUntil.get(index) - failedUntil.get(soonest) < 0) {
@@ -140,12 +146,12 @@ final class Failover<C> {
     }
 
     private static KmsException exhausted(String operation, SdkException last, FailureKind kind, Set<String> tried,
-            List<String> failures, boolean notRetried) {
+            List<String> failures, boolean unsafeToRepeat) {
         String where = tried.size() == 1 ? tried.iterator().next().toString() : "every endpoint tried " + tried;
         if (kind == FailureKind.THROTTLED) {
             return RemoteErrors.map(last, where);
         }
-        String why = notRetried
+        String why = unsafeToRepeat
                 ? " (not retried: " + operation + " is not idempotent and may have been applied; remote.retryNonIdempotent=false)"
                 : "";
         return new KMSInternalException(operation + " failed on " + where + " after " + failures.size()
