@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.keywarden.kms.api.CreateKeyRequest;
 import io.keywarden.kms.config.KeywardenConfig;
 import io.keywarden.provider.envelope.DataKeyCachePolicy;
+import io.keywarden.provider.testing.TestBackends;
+import io.keywarden.provider.testing.TestKmsInstance;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +55,13 @@ class DataKeyCacheSettingsTest {
     @Test
     void configuredCachingReusesTheDataKeyAcrossMessages() throws Exception {
         Path conf = dir.resolve("keywarden.conf");
-        Files.writeString(conf, "store=store\ncache.dataKeys=on\ncache.dataKeys.maxMessages=2\n");
+        try (TestKmsInstance kms = TestBackends.openSelected(dir.resolve("kms"))) {
+            Files.writeString(conf, kms.configuration() + "cache.dataKeys=on\ncache.dataKeys.maxMessages=2\n");
+            configuredCachingReusesTheDataKey(conf);
+        }
+    }
+
+    private static void configuredCachingReusesTheDataKey(Path conf) throws Exception {
         KeywardenProvider provider = (KeywardenProvider) new KeywardenProvider().configure(conf.toString());
         KeywardenRuntime runtime = provider.runtime();
         String keyId = runtime.backend().createKey(CreateKeyRequest.builder().build()).keyMetadata().keyId();

@@ -1,8 +1,8 @@
 package io.keywarden.provider;
 
 import io.keywarden.kms.api.KmsBackend;
-import io.keywarden.kms.config.KeywardenConfig;
-import io.keywarden.kms.engine.EmbeddedKms;
+import io.keywarden.provider.testing.TestBackends;
+import io.keywarden.provider.testing.TestKmsInstance;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -20,19 +20,23 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A provider on an embedded backend in a temporary directory, and certificates for tests. */
+/**
+ * A provider on a fresh KMS from the selected test backend ({@link TestBackends}), a keywarden.conf
+ * reaching the same KMS, and certificates for tests.
+ */
 public final class ProviderFixture implements AutoCloseable {
 
+    private final TestKmsInstance instance;
+    /** A keywarden.conf reaching the same KMS as {@link #kms}. */
     public final Path config;
     public final KmsBackend kms;
     public final KeywardenProvider provider;
 
     public ProviderFixture(Path dir) throws IOException {
+        instance = TestBackends.openSelected(dir);
         config = dir.resolve("keywarden.conf");
-        Files.writeString(config, "store=store\n"
-                // tests make keys faster than AWS's default request quotas allow (docs/configuration.md)
-                + "quota.rate.symmetric=100000\nquota.rate.rsa=100000\nquota.rate.ecc=100000\nquota.rate.ml-dsa=100000\nquota.rate.write=100000\nquota.rate.describe=100000\nquota.rate.read=100000\nquota.rate.list=100000\nquota.rate.data-key-pair=100000\nquota.rate.import-parameters=100000\n");
-        kms = EmbeddedKms.open(KeywardenConfig.load(config));
+        Files.writeString(config, instance.configuration());
+        kms = instance.backend();
         provider = new KeywardenProvider(KeywardenRuntime.of(kms));
     }
 
@@ -51,8 +55,13 @@ public final class ProviderFixture implements AutoCloseable {
         }
     }
 
+    /** keywarden.conf lines reaching the same KMS as {@link #kms}. */
+    public String configuration() {
+        return instance.configuration();
+    }
+
     @Override
     public void close() {
-        kms.close();
+        instance.close();
     }
 }

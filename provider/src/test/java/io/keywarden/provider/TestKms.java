@@ -10,34 +10,35 @@ import io.keywarden.kms.api.GetParametersForImportResponse;
 import io.keywarden.kms.api.ImportKeyMaterialRequest;
 import io.keywarden.kms.api.KeySpec;
 import io.keywarden.kms.api.KeyUsage;
+import io.keywarden.kms.api.KmsBackend;
 import io.keywarden.kms.api.OriginType;
 import io.keywarden.kms.api.WrappingKeySpec;
 import io.keywarden.kms.crypto.ImportWrapping;
-import io.keywarden.kms.engine.EngineSettings;
-import io.keywarden.kms.engine.KmsEngine;
-import io.keywarden.kms.store.RootKeySource;
-import io.keywarden.kms.store.SqliteKmsStore;
+import io.keywarden.provider.testing.EmbeddedTestBackends;
+import io.keywarden.provider.testing.TestBackends;
+import io.keywarden.provider.testing.TestKmsInstance;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
-import java.time.Clock;
 
-/** An embedded engine on a temporary SQLite store, with a provider and handles on it (as EngineFixture does). */
+/**
+ * A fresh KMS from the selected test backend ({@link TestBackends}: an embedded engine on a temporary
+ * SQLite store, or a Keywarden server through the remote backend), with a provider and handles on it.
+ */
 public final class TestKms implements AutoCloseable {
 
-    static final String ACCOUNT = "111122223333";
-    static final EngineSettings SETTINGS =
-            new EngineSettings("arn:aws:iam::" + ACCOUNT + ":root", ACCOUNT, "us-east-1", 100_000, 50);
+    static final String ACCOUNT = EmbeddedTestBackends.ACCOUNT;
 
-    public final KmsEngine engine;
+    private final TestKmsInstance instance;
+    /** The backend under test (named engine for history: embedded or remote alike). */
+    public final KmsBackend engine;
     public final KeywardenRuntime runtime;
     public final KeywardenProvider provider;
 
     public TestKms(Path dir) {
-        SqliteKmsStore store = SqliteKmsStore.open(dir.resolve("store"),
-                RootKeySource.keyFile(dir.resolve("store").resolve("root.key")));
-        engine = new KmsEngine(store, Clock.systemUTC(), SETTINGS);
+        instance = TestBackends.openSelected(dir);
+        engine = instance.backend();
         runtime = KeywardenRuntime.of(engine);
         provider = new KeywardenProvider(runtime);
     }
@@ -104,8 +105,13 @@ public final class TestKms implements AutoCloseable {
         return null;
     }
 
+    /** keywarden.conf lines that reach the same KMS (for a provider configured through a file). */
+    public String configuration() {
+        return instance.configuration();
+    }
+
     @Override
     public void close() {
-        engine.close();
+        instance.close();
     }
 }

@@ -52,6 +52,14 @@ final class RemoteErrors {
         return new KMSInternalException("cannot reach " + where + ": " + e.getMessage(), e);
     }
 
+    /** A short account of a failure for a message: status and error code, or the client error; never a request's content. */
+    static String describe(SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            return "HTTP " + service.statusCode() + " " + service.awsErrorDetails().errorCode();
+        }
+        return e.getMessage();
+    }
+
     private static KmsException byName(String code, String message) {
         try {
             Class<?> c = Class.forName("io.keywarden.kms.api.errors." + code, false, RemoteErrors.class.getClassLoader());

@@ -40,6 +40,18 @@ import io.keywarden.kms.api.GetPublicKeyResponse;
 import io.keywarden.kms.api.ImportKeyMaterialRequest;
 import io.keywarden.kms.api.ImportKeyMaterialResponse;
 import io.keywarden.kms.api.KmsBackend;
+import io.keywarden.kms.api.CreateGrantRequest;
+import io.keywarden.kms.api.CreateGrantResponse;
+import io.keywarden.kms.api.GetKeyPolicyRequest;
+import io.keywarden.kms.api.GetKeyPolicyResponse;
+import io.keywarden.kms.api.ListGrantsRequest;
+import io.keywarden.kms.api.ListGrantsResponse;
+import io.keywarden.kms.api.ListKeyPoliciesRequest;
+import io.keywarden.kms.api.ListKeyPoliciesResponse;
+import io.keywarden.kms.api.ListRetirableGrantsRequest;
+import io.keywarden.kms.api.PutKeyPolicyRequest;
+import io.keywarden.kms.api.RetireGrantRequest;
+import io.keywarden.kms.api.RevokeGrantRequest;
 import io.keywarden.kms.api.ListAliasesRequest;
 import io.keywarden.kms.api.ListAliasesResponse;
 import io.keywarden.kms.api.ListKeyRotationsRequest;
@@ -66,111 +78,77 @@ import io.keywarden.kms.api.VerifyRequest;
 import io.keywarden.kms.api.VerifyResponse;
 import io.keywarden.kms.api.errors.KMSInternalException;
 import io.keywarden.kms.api.errors.KmsException;
-import io.keywarden.kms.config.KeywardenConfig;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.file.Files;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.kms.KmsClientBuilder;
 
 /**
  * The remote backend: each operation of {@link KmsBackend} is the AWS SDK for Java v2
  * {@link KmsClient} call of the same name, so it speaks to a Keywarden server and to AWS KMS alike.
  * Requests and responses are mapped to and from the SDK's model by {@link SdkModelMapper}; the SDK's
- * exceptions become the API's typed errors ({@link RemoteErrors}). Every call has a timeout per
- * attempt and overall; throttling, faults and lost connections are retried with the SDK's standard
- * backoff (exponential with jitter) up to {@code remote.maxAttempts}.
+ * exceptions become the API's typed errors ({@link RemoteErrors}). With the {@code remote.*} settings
+ * there is one client per endpoint, each call has a timeout, and {@link Failover} retries throttling
+ * with backoff and moves to the next endpoint on connection failures, timeouts and 5xx faults, up to
+ * {@code remote.maxAttempts} attempts (docs/server.md, "The remote backend").
  */
 public final class RemoteKmsBackend implements KmsBackend {
 
     private static final String MODEL = "software.amazon.awssdk.services.kms.model.";
 
-    private final KmsClient client;
-    private final String where;
+    private final Failover<KmsClient> failover;
+    private final AutoCloseable resources;
     private final SdkModelMapper mapper = new SdkModelMapper();
     private final Map<String, Method> methods = new ConcurrentHashMap<>();
 
-    /** A backend on an SDK client the caller built (tests, applications with their own client settings). */
+    /**
+     * A backend on an SDK client the caller built (tests, applications with their own client
+     * settings): one endpoint, named {@code where} in errors, retried as that client's own retry
+     * strategy says.
+     */
     public RemoteKmsBackend(KmsClient client, String where) {
-        this.client = client;
-        this.where = where;
+        this(Failover.of(List.of(new Failover.Endpoint<>(where, client)), 1,
+                Duration.ZERO, true), client);
     }
 
-    /** A backend with a client built from the {@code remote.*} settings. */
+    private RemoteKmsBackend(Failover<KmsClient> failover, AutoCloseable resources) {
+        this.failover = failover;
+        this.resources = resources;
+    }
+
+    /** A backend with one client per endpoint built from the {@code remote.*} settings. */
     public static RemoteKmsBackend open(RemoteSettings s) {
-        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(s.connectTimeout())
-                .socketTimeout(s.callTimeout());
-        if (s.caCertificate() != null) {
-            TrustManager[] trust = trustManagers(s);
-            http.tlsTrustManagersProvider(() -> trust);
-        }
-        AwsCredentialsProvider credentials = s.accessKeyId() == null
-                ? DefaultCredentialsProvider.builder().build()
-                : StaticCredentialsProvider.create(AwsBasicCredentials.create(s.accessKeyId(), s.secretAccessKey()));
-        KmsClientBuilder b = KmsClient.builder()
-                .region(Region.of(s.region()))
-                .credentialsProvider(credentials)
-                .httpClient(http.build())
-                .overrideConfiguration(c -> c
-                        .apiCallAttemptTimeout(s.callTimeout())
-                        .apiCallTimeout(s.callTimeout().multipliedBy(s.maxAttempts()).plusSeconds(s.maxAttempts()))
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(s.maxAttempts()).build()));
-        if (s.endpoint() != null) {
-            b.endpointOverride(s.endpoint());
-        }
-        return new RemoteKmsBackend(b.build(), s.endpoint() == null ? "AWS KMS in " + s.region() : s.endpoint().toString());
+        RemoteClients clients = RemoteClients.build(s);
+        return new RemoteKmsBackend(Failover.of(clients.endpoints(), s.maxAttempts(), s.failoverCooldown(),
+                s.retryNonIdempotent()), clients);
     }
 
-    private static TrustManager[] trustManagers(RemoteSettings s) {
-        try (InputStream in = Files.newInputStream(s.caCertificate())) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("ca-" + i++, c);
-            }
-            if (i == 0) {
-                throw new KeywardenConfig.ConfigException("remote.caCertificate", "holds no certificate");
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store);
-            return tmf.getTrustManagers();
-        } catch (IOException | GeneralSecurityException e) {
-            throw new KeywardenConfig.ConfigException("remote.caCertificate", "cannot be read as PEM certificates: " + e.getMessage());
-        }
-    }
-
-    /** Calls the KmsClient method named {@code operation} with the SDK form of {@code request}. */
+    /** Calls the KmsClient method named {@code operation} with the SDK form of {@code request}, through {@link Failover}. */
     private <R> R call(String operation, Object request, Class<R> responseType) {
         Method m = methods.computeIfAbsent(operation, op -> lookup(op, request.getClass()));
-        Object sdkResponse;
+        Object sdkRequest;
         try {
             SdkPojo builder = (SdkPojo) m.getParameterTypes()[0].getMethod("builder").invoke(null);
-            sdkResponse = m.invoke(client, mapper.toSdk(request, builder));
+            sdkRequest = mapper.toSdk(request, builder);
+        } catch (ReflectiveOperationException e) {
+            throw new KMSInternalException("the SDK has no usable " + operation + " operation", e);
+        }
+        Object sdkResponse = failover.call(operation, client -> invoke(m, client, operation, sdkRequest));
+        return responseType == null ? null : mapper.fromSdk((SdkPojo) sdkResponse, responseType);
+    }
+
+    private static Object invoke(Method m, KmsClient client, String operation, Object sdkRequest) {
+        try {
+            return m.invoke(client, sdkRequest);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SdkException sdk) {
-                throw RemoteErrors.map(sdk, where);
+                throw sdk;
             }
             if (cause instanceof KmsException k) {
                 throw k;
@@ -179,7 +157,6 @@ public final class RemoteKmsBackend implements KmsBackend {
         } catch (ReflectiveOperationException e) {
             throw new KMSInternalException("the SDK has no usable " + operation + " operation", e);
         }
-        return responseType == null ? null : mapper.fromSdk((SdkPojo) sdkResponse, responseType);
     }
 
     private static Method lookup(String operation, Class<?> recordType) {
@@ -193,7 +170,11 @@ public final class RemoteKmsBackend implements KmsBackend {
 
     @Override
     public void close() {
-        client.close();
+        try {
+            resources.close();
+        } catch (Exception e) {
+            throw new KMSInternalException("closing the remote backend's clients failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -379,5 +360,47 @@ public final class RemoteKmsBackend implements KmsBackend {
     @Override
     public void deleteImportedKeyMaterial(DeleteImportedKeyMaterialRequest request) {
         call("deleteImportedKeyMaterial", request, null);
+    }
+
+    // ---- key policies and grants: AWS KMS operations the server serves (docs/server.md, Protocol)
+
+    @Override
+    public void putKeyPolicy(PutKeyPolicyRequest request) {
+        call("putKeyPolicy", request, null);
+    }
+
+    @Override
+    public GetKeyPolicyResponse getKeyPolicy(GetKeyPolicyRequest request) {
+        return call("getKeyPolicy", request, GetKeyPolicyResponse.class);
+    }
+
+    @Override
+    public ListKeyPoliciesResponse listKeyPolicies(ListKeyPoliciesRequest request) {
+        return call("listKeyPolicies", request, ListKeyPoliciesResponse.class);
+    }
+
+    @Override
+    public CreateGrantResponse createGrant(CreateGrantRequest request) {
+        return call("createGrant", request, CreateGrantResponse.class);
+    }
+
+    @Override
+    public ListGrantsResponse listGrants(ListGrantsRequest request) {
+        return call("listGrants", request, ListGrantsResponse.class);
+    }
+
+    @Override
+    public ListGrantsResponse listRetirableGrants(ListRetirableGrantsRequest request) {
+        return call("listRetirableGrants", request, ListGrantsResponse.class);
+    }
+
+    @Override
+    public void retireGrant(RetireGrantRequest request) {
+        call("retireGrant", request, null);
+    }
+
+    @Override
+    public void revokeGrant(RevokeGrantRequest request) {
+        call("revokeGrant", request, null);
     }
 }

@@ -14,6 +14,7 @@ import io.keywarden.kms.api.ListCertificateEntriesRequest;
 import io.keywarden.kms.api.ListCertificateEntriesResponse;
 import io.keywarden.kms.api.ListKeysRequest;
 import io.keywarden.kms.api.ListKeysResponse;
+import io.keywarden.kms.api.errors.KmsUnsupportedOperationException;
 import io.keywarden.kms.api.errors.NotFoundException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -85,10 +86,14 @@ final class BackendEntries {
         return m.keyState() != KeyState.PendingDeletion;
     }
 
+    /**
+     * The certificate entry {@code name}, if any. A backend without the certificate-entry extension
+     * (AWS KMS, a Keywarden server through the remote backend) has none: its key entries still work.
+     */
     Optional<GetCertificateEntryResponse> certificateEntry(String name) {
         try {
             return Optional.of(kms.getCertificateEntry(GetCertificateEntryRequest.builder().entryName(name).build()));
-        } catch (NotFoundException e) {
+        } catch (NotFoundException | KmsUnsupportedOperationException e) {
             return Optional.empty();
         }
     }
@@ -131,12 +136,18 @@ final class BackendEntries {
         return out;
     }
 
+    /** Every certificate entry's name; none on a backend without the extension. */
     List<String> allCertificateEntries() {
         List<String> out = new ArrayList<>();
         String marker = null;
         do {
-            ListCertificateEntriesResponse page = kms.listCertificateEntries(ListCertificateEntriesRequest.builder()
-                    .limit(1000).marker(marker).build());
+            ListCertificateEntriesResponse page;
+            try {
+                page = kms.listCertificateEntries(ListCertificateEntriesRequest.builder().limit(1000).marker(marker)
+                        .build());
+            } catch (KmsUnsupportedOperationException noExtension) {
+                return out;
+            }
             out.addAll(page.entryNames());
             marker = page.truncated() ? page.nextMarker() : null;
         } while (marker != null);

@@ -3,34 +3,30 @@ package io.keywarden.provider.cipher;
 import io.keywarden.kms.api.CreateKeyRequest;
 import io.keywarden.kms.api.KeySpec;
 import io.keywarden.kms.api.KeyUsage;
-import io.keywarden.kms.engine.EngineSettings;
-import io.keywarden.kms.engine.KmsEngine;
-import io.keywarden.kms.store.RootKeySource;
-import io.keywarden.kms.store.SqliteKmsStore;
+import io.keywarden.kms.api.KmsBackend;
 import io.keywarden.provider.KeywardenProvider;
 import io.keywarden.provider.KeywardenRuntime;
 import io.keywarden.provider.KmsKeys;
 import io.keywarden.provider.KmsSecretKey;
+import io.keywarden.provider.testing.TestBackends;
+import io.keywarden.provider.testing.TestKmsInstance;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
-/** A real embedded engine on SQLite in a temp dir, a counting backend over it, a provider and handles. */
+/**
+ * A fresh KMS from the selected test backend ({@link TestBackends}), a counting backend over it (it
+ * counts this client's calls, embedded or remote alike), a provider and handles.
+ */
 final class KmsFixture implements AutoCloseable {
 
-    static final EngineSettings SETTINGS =
-            new EngineSettings("arn:aws:iam::111122223333:root", "111122223333", "us-east-1", 100_000, 50);
-
-    final KmsEngine kms;
+    private final TestKmsInstance instance;
+    final KmsBackend kms;
     final CountingBackend backend;
     final KeywardenRuntime runtime;
     final KeywardenProvider provider;
 
     KmsFixture(Path dir) {
-        SqliteKmsStore store = SqliteKmsStore.open(dir.resolve("store"),
-                RootKeySource.keyFile(dir.resolve("store").resolve("root.key")));
-        kms = new KmsEngine(store, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), SETTINGS);
+        instance = TestBackends.openSelected(dir);
+        kms = instance.backend();
         backend = new CountingBackend(kms);
         runtime = KeywardenRuntime.of(backend);
         provider = new KeywardenProvider(runtime);
@@ -47,6 +43,6 @@ final class KmsFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        kms.close();
+        instance.close();
     }
 }
