@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,8 @@ public final class KmsHandler extends Handler.Abstract {
     private final RequestMetrics metrics;
     private final BooleanSupplier ready;
     private final int maxBodyBytes;
+    /** The largest oversized body that is read and dropped before the 413 (see {@link #tooLarge}). */
+    private static final long DRAIN_LIMIT = 16L << 20;
     private final int maxHeaders;
     private final Duration bodyTimeout;
     private final Executor executor;
@@ -104,7 +107,7 @@ public final class KmsHandler extends Handler.Abstract {
             return;
         }
         if (request.getLength() > maxBodyBytes) {
-            rejectAndClose(response, callback, 413, "ValidationException", "The request body is larger than " + maxBodyBytes + " bytes.");
+            tooLarge(request, response, callback);
             return;
         }
         // The body is read without holding a thread, within a total deadline (a slow client cannot pin a
@@ -119,8 +122,7 @@ public final class KmsHandler extends Handler.Abstract {
                             rejectAndClose(response, callback, 408, "RequestTimeoutException",
                                     "The request body did not arrive within " + bodyTimeout.toSeconds() + " seconds.");
                         } else if (unwrap(failure) instanceof IllegalArgumentException) {
-                            rejectAndClose(response, callback, 413, "ValidationException",
-                                    "The request body is larger than " + maxBodyBytes + " bytes.");
+                            tooLarge(request, response, callback);
                         } else {
                             reject(response, callback, 400, "SerializationException", "The request body could not be read.");
                         }
@@ -151,24 +153,34 @@ public final class KmsHandler extends Handler.Abstract {
             return;
         }
         long start = System.nanoTime();
-        String outcome = "ok";
+        // the answer is computed, then recorded in the metrics, then written: a client that reads
+        // /metrics after its answer finds its request counted
+        int status = 200;
+        String errorType = null;
+        String message = null;
+        byte[] out = null;
         try {
             KmsBackend backend = callers.backendFor(caller);
             Object input = protocol.readRequest(body, op.requestType());
-            byte[] out = protocol.writeResponse(op.invoke(backend, input));
-            write(response, callback, 200, JsonProtocol.CONTENT_TYPE, out);
+            out = protocol.writeResponse(op.invoke(backend, input));
         } catch (KmsException e) {
-            outcome = e.errorType();
+            status = e.httpStatus();
+            errorType = e.errorType();
+            message = e.getMessage();
             if (e.httpStatus() >= 500) {
                 LOG.log(Level.WARNING, "request " + requestId + " (" + op.name() + ") failed with " + e.errorType(), e.getCause());
             }
-            error(response, callback, e.httpStatus(), e.errorType(), e.getMessage());
         } catch (RuntimeException e) {
-            outcome = "KMSInternalException";
+            status = 500;
+            errorType = "KMSInternalException";
+            message = "An internal error occurred.";
             LOG.log(Level.WARNING, "request " + requestId + " (" + op.name() + ") failed", e);
-            error(response, callback, 500, "KMSInternalException", "An internal error occurred.");
-        } finally {
-            metrics.record(op.name(), outcome, System.nanoTime() - start);
+        }
+        metrics.record(op.name(), errorType == null ? "ok" : errorType, System.nanoTime() - start);
+        if (errorType == null) {
+            write(response, callback, 200, JsonProtocol.CONTENT_TYPE, out);
+        } else {
+            error(response, callback, status, errorType, message);
         }
     }
 
@@ -188,6 +200,25 @@ public final class KmsHandler extends Handler.Abstract {
     private void reject(Response response, Callback callback, int status, String type, String message) {
         metrics.rejected(type);
         error(response, callback, status, type, message);
+    }
+
+    /**
+     * 413 for a body over the limit. A body of a bounded size ({@link #DRAIN_LIMIT}) is first read
+     * and dropped, without keeping it and within the body deadline, so that the client, which is
+     * still sending it, gets to read the answer; a larger one is answered at once. Either way the
+     * connection is then closed.
+     */
+    private void tooLarge(Request request, Response response, Callback callback) {
+        String message = "The request body is larger than " + maxBodyBytes + " bytes.";
+        if (request.getLength() > DRAIN_LIMIT) {
+            rejectAndClose(response, callback, 413, "ValidationException", message);
+            return;
+        }
+        CompletableFuture<Void> drained = new CompletableFuture<>();
+        Content.Source.consumeAll(request, Callback.from(() -> drained.complete(null), drained::completeExceptionally));
+        drained.orTimeout(bodyTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenCompleteAsync((done, failure) -> rejectAndClose(response, callback, 413, "ValidationException", message),
+                        executor);
     }
 
     /**
