@@ -146,10 +146,16 @@ final class AuditWriter implements AutoCloseable {
             }
         }
         boolean rendersFailed = false;
+        for (RuntimeException e : renderErrors) {
+            rendersFailed |= e != null;
+        }
+        // health first, then the waiters: a flush that returns has seen this batch's verdict
+        if (!toWrite.isEmpty() || rendersFailed) {
+            healthy = failure == null && !rendersFailed; // a batch of flush markers alone tells nothing
+        }
         for (int i = 0; i < rendered.length; i++) {
             Pending p = batch.get(i);
             RuntimeException error = renderErrors[i] != null ? renderErrors[i] : rendered[i] != null ? failure : null;
-            rendersFailed |= renderErrors[i] != null;
             long mine = seq;
             if (rendered[i] != null && failure == null) {
                 seq++;
@@ -162,9 +168,6 @@ final class AuditWriter implements AutoCloseable {
             } else {
                 p.done().complete(mine);
             }
-        }
-        if (!toWrite.isEmpty() || rendersFailed) {
-            healthy = failure == null && !rendersFailed; // a batch of flush markers alone tells nothing
         }
     }
 

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +18,7 @@ final class JdbcAuditTable implements AuditTable {
     private final StoreKeys keys;
     private final String store;
     private final SqlDialectFailures failures;
+    private final JdbcStatements statements;
 
     JdbcAuditTable(Connection c, boolean writable, StoreKeys keys, String store, SqlDialectFailures failures) {
         this.failures = failures;
@@ -26,6 +26,7 @@ final class JdbcAuditTable implements AuditTable {
         this.writable = writable;
         this.keys = keys;
         this.store = store;
+        this.statements = new JdbcStatements(c, store, failures);
     }
 
     @Override
@@ -159,52 +160,12 @@ final class JdbcAuditTable implements AuditTable {
         return new DigestRow(rs.getLong(1), rs.getString(2), rs.getBytes(3));
     }
 
-    @FunctionalInterface
-    private interface Reader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> query(String operation, String sql, Reader<T> reader, Object... args) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            List<T> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(reader.read(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw failures.of(store, operation, e);
-        }
+    private <T> List<T> query(String operation, String sql, JdbcStatements.RowReader<T> reader, Object... args) {
+        return statements.query(operation, sql, reader, args);
     }
 
     private void update(String operation, String sql, Object... args) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw failures.of(store, operation, e);
-        }
-    }
-
-    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            Object a = args[i];
-            if (a instanceof String s) {
-                ps.setString(i + 1, s);
-            } else if (a instanceof Integer n) {
-                ps.setInt(i + 1, n);
-            } else if (a instanceof Long n) {
-                ps.setLong(i + 1, n);
-            } else if (a instanceof byte[] b) {
-                ps.setBytes(i + 1, b);
-            } else if (a == null) {
-                ps.setNull(i + 1, java.sql.Types.NULL);
-            } else {
-                throw new IllegalArgumentException("unsupported parameter type " + a.getClass().getName());
-            }
-        }
+        statements.update(operation, sql, args);
     }
 
     private void requireWritable() {

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,6 +42,7 @@ final class JdbcTransaction implements StoreTransaction {
     private final StoreKeys keys;
     private final String store;
     private final SqlDialectFailures failures;
+    private final JdbcStatements statements;
     private boolean ended;
 
     JdbcTransaction(Connection c, boolean writable, StoreKeys keys, String store, SqlDialectFailures failures) {
@@ -51,6 +51,7 @@ final class JdbcTransaction implements StoreTransaction {
         this.keys = keys;
         this.store = store;
         this.failures = failures;
+        this.statements = new JdbcStatements(c, store, failures);
     }
 
     void end() {
@@ -101,7 +102,7 @@ final class JdbcTransaction implements StoreTransaction {
     public long countKeys(String awsAccountId) {
         requireOpen();
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM keys WHERE account IS NOT DISTINCT FROM ?")) {
-            bind(ps, awsAccountId);
+            JdbcStatements.bind(ps, awsAccountId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -121,7 +122,7 @@ final class JdbcTransaction implements StoreTransaction {
         // due_at is the due instant rounded down to milliseconds: a superset, refined exactly below
         try (PreparedStatement ps = c.prepareStatement("SELECT " + KEY_COLUMNS + " FROM keys"
                 + " WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, key_id")) {
-            bind(ps, dueMillis(now));
+            JdbcStatements.bind(ps, dueMillis(now));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next() && out.size() < limit) {
                     KeyRecord k = key(rs);
@@ -475,7 +476,7 @@ final class JdbcTransaction implements StoreTransaction {
     public long countGrants(String keyId) {
         requireOpen();
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM grants WHERE key_id = ?")) {
-            bind(ps, keyId);
+            JdbcStatements.bind(ps, keyId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -544,64 +545,18 @@ final class JdbcTransaction implements StoreTransaction {
 
     // ---- helpers
 
-    @FunctionalInterface
-    private interface RowReader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private <T> Optional<T> one(String operation, String sql, RowReader<T> reader, Object... args) {
+    private <T> Optional<T> one(String operation, String sql, JdbcStatements.RowReader<T> reader, Object... args) {
         List<T> rows = many(operation, sql, reader, args);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    private <T> List<T> many(String operation, String sql, RowReader<T> reader, Object... args) {
+    private <T> List<T> many(String operation, String sql, JdbcStatements.RowReader<T> reader, Object... args) {
         requireOpen();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            List<T> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(reader.read(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw failures.of(store, operation, e);
-        }
+        return statements.query(operation, sql, reader, args);
     }
 
     private void update(String operation, String sql, Object... args) {
-        try {
-            update0(sql, args);
-        } catch (SQLException e) {
-            throw failures.of(store, operation, e);
-        }
-    }
-
-    private void update0(String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            ps.executeUpdate();
-        }
-    }
-
-    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            Object a = args[i];
-            if (a == null) {
-                ps.setNull(i + 1, Types.NULL);
-            } else if (a instanceof String s) {
-                ps.setString(i + 1, s);
-            } else if (a instanceof Integer n) {
-                ps.setInt(i + 1, n);
-            } else if (a instanceof Long n) {
-                ps.setLong(i + 1, n);
-            } else if (a instanceof byte[] b) {
-                ps.setBytes(i + 1, b);
-            } else {
-                throw new IllegalArgumentException("unsupported parameter type " + a.getClass().getName());
-            }
-        }
+        statements.update(operation, sql, args);
     }
 
     private byte[] open(byte[] sealed, byte[] aad, String row) {
