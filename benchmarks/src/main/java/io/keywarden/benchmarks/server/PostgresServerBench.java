@@ -70,7 +70,9 @@ public class PostgresServerBench {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        cluster.close();
+        if (cluster != null) { // null when setUp failed
+            cluster.close();
+        }
     }
 
     @Benchmark
