@@ -14,9 +14,9 @@ set -euo pipefail
 ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
-echo "benchmarks: building (mvn -q -pl benchmarks -am process-classes) ..." >&2
+echo "benchmarks: building (mvn -q -pl benchmarks -am test-compile) ..." >&2
 log="$(mktemp -t keywarden-bench-build.XXXXXX)"
-if ! (cd "$ROOT" && mvn -B -q -ntp -Dstyle.color=never -pl benchmarks -am process-classes) > "$log" 2>&1; then
+if ! (cd "$ROOT" && mvn -B -q -ntp -Dstyle.color=never -pl benchmarks -am test-compile) > "$log" 2>&1; then
     sed $'s/\x1b\\[[0-9;]*m//g' "$log" >&2
     rm -f "$log"
     echo "benchmarks: the build failed" >&2

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.keywarden.benchmarks.probe.StreamMemory;
 import io.keywarden.benchmarks.probe.WarmupProbe;
 import io.keywarden.benchmarks.report.RatioReport;
+import io.keywarden.benchmarks.server.SharedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * --include REGEX    only the JMH benchmarks matching REGEX (e.g. 'EnvelopeBench|HmacBench')
  * --threads 1,2      the thread counts to run the JMH benchmarks with
  * --no-jmh, --no-warmup, --no-memory   skip a part (the report uses what is in DIR)
+ * --postgres         also PostgresServerBench (server nodes on PostgreSQL; needs Debian's postgresql
+ *                    package), on one throwaway cluster the suite starts; without it that class is
+ *                    excluded whatever --include says
  * --memory-mib N     the size of the streamed message (default 1024)
  * </pre>
  */
@@ -40,9 +44,16 @@ public final class BenchmarkSuite {
     private BenchmarkSuite() {
     }
 
-    /** A fixed heap; JMH forks also inherit this JVM's options (BENCH_JAVA_OPTS, e.g. keywarden.bench.dir). */
-    static String[] forkJvmArgs() {
-        return new String[] {"-Xms1g", "-Xmx1g"};
+    /** The class {@code --postgres} adds. */
+    static final String POSTGRES_BENCHMARKS = "io\\.keywarden\\.benchmarks\\.server\\.PostgresServerBench\\..*";
+
+    /**
+     * A fixed heap, and where the suite's PostgreSQL cluster is when there is one; JMH forks also
+     * inherit this JVM's options (BENCH_JAVA_OPTS, e.g. keywarden.bench.dir).
+     */
+    static String[] forkJvmArgs(SharedPostgres postgres) {
+        return postgres == null ? new String[] {"-Xms1g", "-Xmx1g"}
+                : new String[] {"-Xms1g", "-Xmx1g", postgres.jvmArg()};
     }
 
     public static void main(String[] args) throws Exception {
@@ -54,6 +65,7 @@ public final class BenchmarkSuite {
         boolean warmup = true;
         boolean memory = true;
         long memoryMib = 1024;
+        boolean postgres = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--full" -> profile = Profile.FULL;
@@ -65,6 +77,7 @@ public final class BenchmarkSuite {
                 case "--no-warmup" -> warmup = false;
                 case "--no-memory" -> memory = false;
                 case "--memory-mib" -> memoryMib = Long.parseLong(args[++i]);
+                case "--postgres" -> postgres = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (see the BenchmarkSuite javadoc or docs/performance.md)");
             }
@@ -72,15 +85,23 @@ public final class BenchmarkSuite {
         Files.createDirectories(out);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         if (jmh) {
-            for (int t : threads) {
-                System.out.printf("%n=== JMH, %d thread(s) -> %s%n", t, out.resolve("jmh-t" + t + ".json"));
-                ChainedOptionsBuilder o = new OptionsBuilder().include(include).threads(t)
-                        .forks(profile.forks()).warmupIterations(profile.warmupIterations())
-                        .warmupTime(profile.warmupTime()).measurementIterations(profile.iterations())
-                        .measurementTime(profile.time()).jvmArgsAppend(forkJvmArgs())
-                        .shouldFailOnError(false)
-                        .resultFormat(ResultFormatType.JSON).result(out.resolve("jmh-t" + t + ".json").toString());
-                new Runner(o.build()).run();
+            if (postgres) {
+                System.out.printf("%n=== Starting a throwaway PostgreSQL cluster (fsync=on) for PostgresServerBench%n");
+            }
+            try (SharedPostgres pg = postgres ? SharedPostgres.start(out) : null) {
+                for (int t : threads) {
+                    System.out.printf("%n=== JMH, %d thread(s) -> %s%n", t, out.resolve("jmh-t" + t + ".json"));
+                    ChainedOptionsBuilder o = new OptionsBuilder().include(include).threads(t)
+                            .forks(profile.forks()).warmupIterations(profile.warmupIterations())
+                            .warmupTime(profile.warmupTime()).measurementIterations(profile.iterations())
+                            .measurementTime(profile.time()).jvmArgsAppend(forkJvmArgs(pg))
+                            .shouldFailOnError(false)
+                            .resultFormat(ResultFormatType.JSON).result(out.resolve("jmh-t" + t + ".json").toString());
+                    if (!postgres) {
+                        o.exclude(POSTGRES_BENCHMARKS);
+                    }
+                    new Runner(o.build()).run();
+                }
             }
         }
         if (warmup) {

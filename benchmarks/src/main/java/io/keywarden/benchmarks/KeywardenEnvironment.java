@@ -32,7 +32,7 @@ public final class KeywardenEnvironment implements AutoCloseable {
     public static final DataKeyCachePolicy CACHE_POLICY =
             new DataKeyCachePolicy(Duration.ofSeconds(300), 4096, 1L << 32, 100);
 
-    static final String QUOTAS = "quota.rate.symmetric=10000000\nquota.rate.rsa=10000000\nquota.rate.ecc=10000000\n"
+    public static final String QUOTAS = "quota.rate.symmetric=10000000\nquota.rate.rsa=10000000\nquota.rate.ecc=10000000\n"
             + "quota.rate.ml-dsa=10000000\nquota.rate.write=10000000\nquota.rate.describe=10000000\n"
             + "quota.rate.read=10000000\nquota.rate.list=10000000\nquota.rate.data-key-pair=10000000\n"
             + "quota.rate.import-parameters=10000000\n";
@@ -68,11 +68,25 @@ public final class KeywardenEnvironment implements AutoCloseable {
      * disk's fsync latency out of the engine's figures), else under {@code java.io.tmpdir}.
      */
     public static KeywardenEnvironment temporary() {
+        return new KeywardenEnvironment(temporaryDirectory(), true);
+    }
+
+    /** A new temporary directory under {@code keywarden.bench.dir} when set, else under {@code java.io.tmpdir}. */
+    public static Path temporaryDirectory() {
         try {
             String base = System.getProperty("keywarden.bench.dir");
-            return new KeywardenEnvironment(base == null || base.isBlank()
+            return base == null || base.isBlank()
                     ? Files.createTempDirectory("keywarden-bench")
-                    : Files.createTempDirectory(Files.createDirectories(Path.of(base)), "keywarden-bench"), true);
+                    : Files.createTempDirectory(Files.createDirectories(Path.of(base)), "keywarden-bench");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes {@code dir} and everything under it. */
+    public static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -106,11 +120,7 @@ public final class KeywardenEnvironment implements AutoCloseable {
     public void close() {
         engine.close();
         if (ownsDir) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            delete(dir);
         }
     }
 }

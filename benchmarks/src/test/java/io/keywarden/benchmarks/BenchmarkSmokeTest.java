@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.keywarden.benchmarks.envelope.EnvelopeBench;
 import io.keywarden.benchmarks.envelope.EnvelopeSubjects;
 import io.keywarden.benchmarks.mac.HmacBench;
+import io.keywarden.benchmarks.server.PostgresServerBench;
 import io.keywarden.benchmarks.server.ServerBench;
+import io.keywarden.benchmarks.server.SharedPostgres;
 import io.keywarden.benchmarks.sign.SignAlgorithm;
 import io.keywarden.benchmarks.sign.SignBench;
 import java.security.GeneralSecurityException;
@@ -16,7 +18,11 @@ import java.util.List;
 import io.keywarden.kms.api.MacAlgorithmSpec;
 import io.keywarden.kms.api.VerifyMacRequest;
 import javax.crypto.Mac;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -128,6 +134,42 @@ class BenchmarkSmokeTest {
             assertThat(b.generateDataKey().plaintext().asByteArray()).hasSize(32);
         } finally {
             b.tearDown();
+        }
+    }
+
+    /** One node starts its own PostgreSQL cluster; two nodes use one started as the suite does ({@link SharedPostgres}). */
+    @ParameterizedTest(name = "nodes={0}")
+    @CsvSource({"1", "2"})
+    void serverRoundTripsOnPostgres(int nodes, @TempDir Path tmp) throws Exception {
+        SharedPostgres shared = nodes == 2 ? SharedPostgres.start(tmp) : null;
+        if (shared != null) {
+            Path file = tmp.resolve("postgres.properties");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(shared.jvmArg()).isEqualTo("-D" + SharedPostgres.PROPERTY + "=" + file.toAbsolutePath());
+            System.setProperty(SharedPostgres.PROPERTY, file.toAbsolutePath().toString());
+        }
+        PostgresServerBench b = new PostgresServerBench();
+        b.nodes = nodes;
+        try {
+            b.setUp();
+            PostgresServerBench.Caller caller = new PostgresServerBench.Caller();
+            assertThat(b.decrypt(caller).plaintext()).isEqualTo(b.plaintext);
+            assertThat(caller.lastNode).isZero();
+            var encrypted = b.encrypt(caller);
+            assertThat(caller.lastNode).isEqualTo(nodes == 2 ? 1 : 0);
+            assertThat(encrypted.ciphertextBlob()).isNotEqualTo(b.ciphertext);
+            // a ciphertext made through one node decrypts through the next one (the shared database)
+            b.ciphertext = encrypted.ciphertextBlob();
+            assertThat(b.decrypt(caller).plaintext()).isEqualTo(b.plaintext);
+            assertThat(caller.lastNode).isZero();
+            assertThat(b.generateDataKey(caller).plaintext().asByteArray()).hasSize(32);
+            assertThat(caller.lastNode).isEqualTo(nodes == 2 ? 1 : 0);
+        } finally {
+            b.tearDown();
+            if (shared != null) {
+                System.clearProperty(SharedPostgres.PROPERTY);
+                shared.close();
+            }
         }
     }
 }

@@ -117,15 +117,23 @@ public final class RatioReport {
         return rows;
     }
 
+    /**
+     * The loopback server rows (all info): {@code ServerBench} is one node on SQLite,
+     * {@code PostgresServerBench} one or two nodes ({@code nodes}) on PostgreSQL.
+     */
     static List<Map<String, Object>> server(JmhResults jmh) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Score s : jmh.all()) {
-            if (!s.benchmark().startsWith("ServerBench.") || !s.mode().equals("thrpt")) {
+            String[] name = s.benchmark().split("\\.");
+            boolean sqlite = name[0].equals("ServerBench");
+            if (!(sqlite || name[0].equals("PostgresServerBench")) || !s.mode().equals("thrpt")) {
                 continue;
             }
             Optional<Score> latency = jmh.find(s.benchmark(), "sample", s.threads(), s.params());
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("operation", s.benchmark().substring("ServerBench.".length()));
+            row.put("operation", name[1]);
+            row.put("store", sqlite ? "sqlite" : "postgresql");
+            row.put("nodes", sqlite ? 1 : Integer.parseInt(s.params().getOrDefault("nodes", "1")));
             row.put("threads", s.threads());
             row.put("opsPerSecond", s.score());
             latency.ifPresent(l -> {
@@ -178,10 +186,12 @@ public final class RatioReport {
             out.printf("%-52s %12s msg/s (min %.0f)  %s%n", r.get("goal"), num(r.get("opsPerSecond"), "%.0f"),
                     r.get("minimum"), r.get("verdict"));
         }
-        out.printf("%nServer round trips (loopback, AWS SDK KmsClient):%n%-16s %2s %10s %9s %9s %9s %9s%n",
-                "operation", "t", "calls/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms");
+        out.printf("%nServer round trips (loopback, AWS SDK KmsClient, in-process nodes; info):%n"
+                + "%-16s %-10s %5s %2s %10s %9s %9s %9s %9s%n",
+                "operation", "store", "nodes", "t", "calls/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms");
         for (Map<String, Object> r : (List<Map<String, Object>>) report.get("server")) {
-            out.printf("%-16s %2d %10s %9s %9s %9s %9s%n", r.get("operation"), r.get("threads"),
+            out.printf("%-16s %-10s %5d %2d %10s %9s %9s %9s %9s%n", r.get("operation"), r.get("store"),
+                    r.get("nodes"), r.get("threads"),
                     num(r.get("opsPerSecond"), "%.0f"), num(r.get("p50Ms"), "%.3f"), num(r.get("p90Ms"), "%.3f"),
                     num(r.get("p99Ms"), "%.3f"), num(r.get("p999Ms"), "%.3f"));
         }

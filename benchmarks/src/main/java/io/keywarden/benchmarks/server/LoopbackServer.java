@@ -3,54 +3,31 @@ package io.keywarden.benchmarks.server;
 import io.keywarden.benchmarks.KeywardenEnvironment;
 import io.keywarden.kms.api.PutIdentityPolicyRequest;
 import io.keywarden.server.KeywardenServer;
-import io.keywarden.server.ServerConfig;
-import java.util.Properties;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
- * A single-node Keywarden server in this JVM on plaintext loopback HTTP (as the server tests run it),
- * over a {@link KeywardenEnvironment}, with an access key for an IAM user allowed {@code kms:*}, and
- * an AWS SDK v2 {@code KmsClient} (URL connection HTTP client, keep-alive) for it.
+ * A single-node Keywarden server in this JVM on plaintext loopback HTTP over a {@link
+ * KeywardenEnvironment} (the embedded SQLite store), with an access key for an IAM user allowed
+ * {@code kms:*}, and an AWS SDK v2 {@code KmsClient} for it ({@link LoopbackNode}).
  */
 public final class LoopbackServer implements AutoCloseable {
-
-    static final String ACCESS_KEY = "AKIDKEYWARDENBENCH01";
-    static final String SECRET = "bench-secret-0123456789abcdef";
-    static final String PRINCIPAL = "arn:aws:iam::111122223333:user/bench";
 
     public final KeywardenEnvironment env;
     public final KeywardenServer server;
     public final KmsClient client;
+    private final LoopbackNode node;
 
     public LoopbackServer() {
         env = KeywardenEnvironment.temporary();
-        env.engine.putIdentityPolicy(new PutIdentityPolicyRequest(PRINCIPAL,
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"kms:*\",\"Resource\":\"*\"}]}"));
-        Properties p = new Properties();
-        p.setProperty("listen.host", "127.0.0.1");
-        p.setProperty("listen.port", "0");
-        p.setProperty("server.plaintextLoopback", "true");
-        p.setProperty("accessKey." + ACCESS_KEY + ".secret", SECRET);
-        p.setProperty("accessKey." + ACCESS_KEY + ".principal", PRINCIPAL);
-        server = KeywardenServer.start(ServerConfig.fromProperties(p, env.dir(), "us-east-1"), env.engine);
-        client = KmsClient.builder()
-                .endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD))
-                .build();
+        env.engine.putIdentityPolicy(new PutIdentityPolicyRequest(LoopbackNode.PRINCIPAL, LoopbackNode.ALLOW_ALL));
+        node = new LoopbackNode(env.engine, env.dir());
+        server = node.server;
+        client = node.client;
     }
 
     @Override
     public void close() {
-        client.close();
-        server.close();
+        node.close();
         env.close();
     }
 }

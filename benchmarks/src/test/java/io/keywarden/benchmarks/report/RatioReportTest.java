@@ -69,6 +69,32 @@ class RatioReportTest {
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("1 KiB cached >= 4x ESDK cached");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void reportsServerRowsPerStoreAndNodeCount() throws Exception {
+        Files.writeString(dir.resolve("jmh-t2.json"), "[" + String.join(",",
+                result("server.ServerBench.decrypt", "thrpt", 2, "", 1, "ops/ms"),
+                result("server.ServerBench.decrypt", "sample", 2, "", 2, "ms/op"),
+                result("server.PostgresServerBench.decrypt", "thrpt", 2, "\"nodes\": \"1\"", 300, "ops/s"),
+                result("server.PostgresServerBench.decrypt", "sample", 2, "\"nodes\": \"1\"", 6, "ms/op"),
+                result("server.PostgresServerBench.decrypt", "thrpt", 2, "\"nodes\": \"2\"", 500, "ops/s"),
+                result("server.PostgresServerBench.decrypt", "sample", 2, "\"nodes\": \"2\"", 3, "ms/op")) + "]");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Map<String, Object> report = RatioReport.write(dir, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        List<Map<String, Object>> server = (List<Map<String, Object>>) report.get("server");
+        assertThat(server).extracting(r -> r.get("store") + "/" + r.get("nodes") + ": " + r.get("opsPerSecond")
+                        + " ops/s, p99 " + r.get("p99Ms") + " ms")
+                .containsExactly("sqlite/1: 1000.0 ops/s, p99 8.0 ms", "postgresql/1: 300.0 ops/s, p99 24.0 ms",
+                        "postgresql/2: 500.0 ops/s, p99 12.0 ms");
+        assertThat(server).allSatisfy(r -> {
+            assertThat(r.get("operation")).isEqualTo("decrypt");
+            assertThat(r.get("threads")).isEqualTo(2);
+        });
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .containsPattern("decrypt +postgresql +2 +2 +500 +3\\.000 +- +12\\.000");
+    }
+
     private static Map<String, Object> row(List<Map<String, Object>> rows, String goal, String benchmark) {
         return rows.stream().filter(r -> r.get("goal").equals(goal) && r.get("benchmark").equals(benchmark))
                 .findFirst().orElseThrow();

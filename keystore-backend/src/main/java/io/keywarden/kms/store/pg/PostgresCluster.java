@@ -19,18 +19,35 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL for tests. With {@code KEYWARDEN_TEST_PG_URL} set ({@code
+ * A throwaway PostgreSQL for tests and benchmarks (nothing in the server or the engine uses it). With {@code KEYWARDEN_TEST_PG_URL} set ({@code
  * jdbc:postgresql://host:port/db?user=…&password=…}, a user allowed to create databases) it uses that
  * server; otherwise it creates a throwaway cluster in a temporary directory with the Debian binaries
  * in {@code /usr/lib/postgresql/<version>/bin} (as user {@code postgres} when the tests run as root,
  * since initdb refuses root), on a free loopback port, with password authentication; {@link #stop()}
  * removes it. Without PostgreSQL installed, {@link #start()} fails with a message saying what to install.
- * Each {@link #newDatabase()} is a fresh, empty database.
+ * Each {@link #newDatabase()} is a fresh, empty database. The tests' cluster runs with {@link
+ * Durability#UNSAFE_FAST} ({@code fsync=off}); the benchmarks' with {@link Durability#DURABLE}.
  */
 public final class PostgresCluster {
 
     public static final String URL_VARIABLE = "KEYWARDEN_TEST_PG_URL";
     static final String USER = "keywarden";
+
+    /** How a cluster this class creates treats its disk. */
+    public enum Durability {
+        /** PostgreSQL's defaults: {@code fsync=on}, {@code full_page_writes=on}, initdb syncs its files. */
+        DURABLE(List.of(), List.of()),
+        /** For tests: {@code fsync=off}, {@code full_page_writes=off}, {@code initdb --no-sync}; a crash may lose data. */
+        UNSAFE_FAST(List.of("--no-sync"), List.of("-c", "fsync=off", "-c", "full_page_writes=off"));
+
+        final List<String> initdbOptions;
+        final List<String> serverOptions;
+
+        Durability(List<String> initdbOptions, List<String> serverOptions) {
+            this.initdbOptions = initdbOptions;
+            this.serverOptions = serverOptions;
+        }
+    }
 
     /** How to reach one database. */
     public record Database(String url, String user, String password) {
@@ -56,18 +73,39 @@ public final class PostgresCluster {
         this.bin = bin;
     }
 
-    /** Uses {@value #URL_VARIABLE}, or starts a throwaway cluster. */
+    /** For tests: uses {@value #URL_VARIABLE}, or starts a throwaway {@link Durability#UNSAFE_FAST} cluster. */
     public static PostgresCluster start() {
         String external = System.getenv(URL_VARIABLE);
         if (external != null && !external.isBlank()) {
             return new PostgresCluster(external.trim(), null, null, null, List.of(), null);
         }
+        return startThrowaway(Durability.UNSAFE_FAST);
+    }
+
+    /**
+     * Starts a throwaway cluster with the Debian binaries (whatever {@value #URL_VARIABLE} says),
+     * stopped and removed by {@link #stop()} or at the latest when this JVM exits.
+     */
+    public static PostgresCluster startThrowaway(Durability durability) {
         Path bin = findBinaries();
         try {
-            return startLocal(bin);
+            return startLocal(bin, durability);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start a throwaway PostgreSQL cluster with " + bin + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A cluster running elsewhere (e.g. one another JVM started), reached through its maintenance
+     * database {@code maintenance} as a user that may create databases; {@link #stop()} leaves it alone.
+     */
+    public static PostgresCluster attach(Database maintenance) {
+        return new PostgresCluster(maintenance.url(), maintenance.user(), maintenance.password(), null, List.of(), null);
+    }
+
+    /** The maintenance database through which {@link #newDatabase()} works (for {@link #attach}). */
+    public Database maintenanceDatabase() {
+        return new Database(adminUrl, user, password);
     }
 
     static Path findBinaries() {
@@ -100,7 +138,7 @@ public final class PostgresCluster {
         }
     }
 
-    private static PostgresCluster startLocal(Path bin) throws IOException {
+    private static PostgresCluster startLocal(Path bin, Durability durability) throws IOException {
         boolean root = "root".equals(System.getProperty("user.name"));
         List<String> runAs = root ? List.of("runuser", "-u", "postgres", "--") : List.of();
         Path dir = Files.createTempDirectory("keywarden-pg-");
@@ -113,17 +151,18 @@ public final class PostgresCluster {
         Path data = dir.resolve("data");
         List<String> initdb = new ArrayList<>(runAs);
         initdb.addAll(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER,
-                "--pwfile=" + pwfile, "--auth=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync"));
+                "--pwfile=" + pwfile, "--auth=scram-sha-256", "-E", "UTF8", "--no-locale"));
+        initdb.addAll(durability.initdbOptions);
         run(initdb, dir, 120);
         int port = freePort();
         List<String> start = new ArrayList<>(runAs);
         start.addAll(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("log").toString(),
                 "-w", "-t", "60", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1"
-                        + " -c max_connections=200 -c fsync=off -c full_page_writes=off", "start"));
+                        + " -c max_connections=200 " + String.join(" ", durability.serverOptions), "start"));
         run(start, dir, 90);
         PostgresCluster cluster = new PostgresCluster("jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER,
                 password, dir, runAs, bin);
-        Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "keywarden-test-postgres-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "keywarden-postgres-stop"));
         return cluster;
     }
 
