@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,7 @@ class ConcurrencyTest {
         String keyId = f.symmetricKey();
         Queue<Sealed> sealed = new ConcurrentLinkedQueue<>();
         CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger rotated = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS + 1);
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -63,6 +65,11 @@ class ConcurrencyTest {
                 futures.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < ROUNDS; i++) {
+                        // Keep pace with the rotator (at most one rotation behind), so that on a fast
+                        // engine or a starved rotator thread the rotations still fall within the run.
+                        while (rotated.get() < i * ROTATIONS / ROUNDS - 1) {
+                            Thread.sleep(1);
+                        }
                         byte[] plaintext = ByteBuffer.allocate(8).putInt(worker).putInt(i).array();
                         Map<String, String> context = Map.of("worker", Integer.toString(worker), "round", Integer.toString(i));
                         byte[] blob = f.kms.encrypt(EncryptRequest.builder().keyId(keyId).plaintext(plaintext)
@@ -87,6 +94,7 @@ class ConcurrencyTest {
                         Thread.sleep(1);
                     }
                     f.kms.rotateKeyOnDemand(new RotateKeyOnDemandRequest(keyId));
+                    rotated.incrementAndGet();
                 }
                 return null;
             }));
