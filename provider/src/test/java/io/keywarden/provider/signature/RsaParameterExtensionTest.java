@@ -1,5 +1,6 @@
 package io.keywarden.provider.signature;
 
+import io.keywarden.provider.testing.EmbeddedOnly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,6 +40,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * and SHA3; checked against the JDK with the plain key, and the requests the backend receives.
  */
 class RsaParameterExtensionTest {
+
+    static final String REMOTE_REFUSES_EXTENSION =
+            "KeywardenRsaParameters: the remote backend (the AWS SDK) cannot send Keywarden-only request members and refuses them";
 
     static final byte[] MESSAGE = "parameters beyond AWS KMS's".getBytes(StandardCharsets.UTF_8);
 
@@ -88,6 +92,7 @@ class RsaParameterExtensionTest {
         return signed.get(signed.size() - 1);
     }
 
+    @EmbeddedOnly(REMOTE_REFUSES_EXTENSION)
     @ParameterizedTest
     @CsvSource({"SHA-1,SHA-1,20", "SHA-256,SHA-1,20", "SHA-256,SHA-256,0", "SHA-512,SHA-256,32",
             "SHA-512/224,SHA-512/224,28", "SHA-512/256,SHA-512/256,32", "SHA-224,SHA-224,28", "SHA3-256,SHA3-256,32"})
@@ -137,6 +142,7 @@ class RsaParameterExtensionTest {
         assertThat(last().keywardenRsaParameters()).isNull();
     }
 
+    @EmbeddedOnly(REMOTE_REFUSES_EXTENSION)
     @ParameterizedTest
     @CsvSource({"SHA1withRSA,SHA-1", "SHA224withRSA,SHA-224", "SHA512/224withRSA,SHA-512/224",
             "SHA512/256withRSA,SHA-512/256", "SHA3-256withRSA,SHA3-256", "SHA3-512withRSA,SHA3-512"})
@@ -176,6 +182,7 @@ class RsaParameterExtensionTest {
         }
     }
 
+    @EmbeddedOnly(REMOTE_REFUSES_EXTENSION)
     @Test
     void refusesWhatKeywardenCannotSign() throws Exception {
         Signature s = Signature.getInstance("RSASSA-PSS", provider);
