@@ -15,12 +15,12 @@ final class Checks {
 
     static final int MAX_MESSAGE = 4096;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = LocalCrypto.secureRandom();
 
     private Checks() {
     }
 
-    /** The process-wide secure random source. */
+    /** The process-wide secure random source ({@link LocalCrypto#secureRandom()}). */
     static SecureRandom random() {
         return RANDOM;
     }

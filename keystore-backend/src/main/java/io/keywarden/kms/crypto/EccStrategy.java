@@ -45,7 +45,9 @@ import org.bouncycastle.util.BigIntegers;
  * ECC_NIST_P256/P384/P521 (SIGN_VERIFY or KEY_AGREEMENT) and ECC_SECG_P256K1 (SIGN_VERIFY): ECDSA
  * with the spec's one hash (SHA-256, SHA-384, SHA-512, SHA-256), DER-encoded signatures, and ECDH
  * returning the raw x-coordinate. Bouncy Castle's lightweight API does the curve arithmetic, so
- * secp256k1 works on JDK 17.
+ * secp256k1 works on JDK 17. Signing on the NIST curves goes to {@link NativeEcdsa} when
+ * {@link LocalCrypto} has ACCP (AWS-LC's constant-time P-256/384/521 code, about ten times Bouncy
+ * Castle's speed); the signatures are the same standard DER ECDSA either way.
  */
 public final class EccStrategy implements KeySpecStrategy {
 
@@ -159,6 +161,9 @@ public final class EccStrategy implements KeySpecStrategy {
         Curve c = checkAlgorithm(spec, algorithm);
         Checks.requirePrivate(key, spec);
         byte[] digest = SignInput.digest(algorithm, c.hash(), c.hashLength(), type, message);
+        if (NativeEcdsa.available() && NativeEcdsa.CURVES.contains(spec)) {
+            return NativeEcdsa.sign(Checks.secret(key), digest);
+        }
         ECPrivateKeyParameters priv = privateKey(key);
         ECDSASigner signer = new ECDSASigner();
         signer.init(true, new ParametersWithRandom(priv, Checks.random()));

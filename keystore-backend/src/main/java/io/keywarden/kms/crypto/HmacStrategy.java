@@ -6,6 +6,7 @@ import io.keywarden.kms.api.MacAlgorithmSpec;
 import io.keywarden.kms.api.errors.IncorrectKeyMaterialException;
 import io.keywarden.kms.api.errors.KMSInternalException;
 import java.security.GeneralSecurityException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,9 +90,23 @@ public class HmacStrategy implements KeySpecStrategy {
             throw new KMSInternalException("The stored key material has the wrong length.");
         }
         try {
-            Mac mac = Mac.getInstance(p.jca());
+            Mac mac = MACS.get().computeIfAbsent(p.jca(), HmacStrategy::newMac);
             mac.init(new SecretKeySpec(secret, p.jca()));
             return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw Checks.internal(e);
+        }
+    }
+
+    /**
+     * One Mac object per algorithm per thread ({@link LocalCrypto}): a provider look-up per call
+     * costs as much as the MAC of a short message. Each use is a complete init/doFinal.
+     */
+    private static final ThreadLocal<Map<String, Mac>> MACS = ThreadLocal.withInitial(HashMap::new);
+
+    private static Mac newMac(String jca) {
+        try {
+            return LocalCrypto.mac(jca);
         } catch (GeneralSecurityException e) {
             throw Checks.internal(e);
         }

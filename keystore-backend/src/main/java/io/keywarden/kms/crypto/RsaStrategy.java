@@ -39,7 +39,6 @@ import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.PSSSigner;
-import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
@@ -225,8 +224,10 @@ public final class RsaStrategy implements KeySpecStrategy {
         byte[] digest = digest(algorithm, parameters, sig, type, message);
         try {
             if (sig.pss()) {
-                PSSSigner s = pssSigner(sig);
-                s.init(true, new ParametersWithRandom(PrivateKeyFactory.createKey(Checks.secret(key)), Checks.random()));
+                RawRsa rsa = RawRsa.of(Checks.secret(key));
+                PSSSigner s = PSSSigner.createRawSigner(rsa, sig.hash().digest().get(), sig.mgf().digest().get(),
+                        sig.saltLength(), PSSSigner.TRAILER_IMPLICIT);
+                s.init(true, new ParametersWithRandom(rsa.parameters(), Checks.random()));
                 s.update(digest, 0, digest.length);
                 return s.generateSignature();
             }

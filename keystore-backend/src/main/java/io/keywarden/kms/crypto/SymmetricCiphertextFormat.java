@@ -107,7 +107,7 @@ public final class SymmetricCiphertextFormat {
      */
     private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> {
         try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
+            return LocalCrypto.cipher("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
             throw Checks.internal(e);
         }
@@ -117,7 +117,7 @@ public final class SymmetricCiphertextFormat {
     static byte[] seal(byte[] key, String keyId, int version, byte[] iv, byte[] plaintext,
             Map<String, String> context) {
         try {
-            return seal(Cipher.getInstance("AES/GCM/NoPadding"), key, keyId, version, iv, plaintext, context);
+            return seal(LocalCrypto.cipher("AES/GCM/NoPadding"), key, keyId, version, iv, plaintext, context);
         } catch (GeneralSecurityException e) {
             throw Checks.internal(e);
         }

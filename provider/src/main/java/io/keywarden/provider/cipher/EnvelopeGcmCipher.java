@@ -2,6 +2,7 @@ package io.keywarden.provider.cipher;
 
 import io.keywarden.kms.api.KmsBackend;
 import io.keywarden.kms.api.errors.KmsException;
+import io.keywarden.kms.crypto.LocalCrypto;
 import io.keywarden.provider.JcaErrors;
 import io.keywarden.provider.KeywardenRuntime;
 import io.keywarden.provider.KmsEncryptionSpec;
@@ -178,7 +179,7 @@ public final class EnvelopeGcmCipher extends CipherSpi {
         this.frameSize = spec.frameSize();
         this.cachePolicy = spec.cache() != null ? spec.cache() : runtime.dataKeyCaching();
         if (rnd == null && ownRandom == null) {
-            ownRandom = new SecureRandom();
+            ownRandom = LocalCrypto.secureRandom();
         }
         this.random = rnd != null ? rnd : ownRandom;
         this.finished = false;

@@ -1,5 +1,6 @@
 package io.keywarden.provider.envelope;
 
+import io.keywarden.kms.crypto.LocalCrypto;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -7,7 +8,9 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 
 /**
- * The JDK objects the envelope code uses, one set per thread so that a message does not pay for
+ * The JCA objects the envelope code uses (from {@link LocalCrypto}: ACCP's AES-GCM and HMAC where its
+ * native library loads, the JDK's otherwise; SHA-256 is the JDK's, whose intrinsic beats a JNI call
+ * on the short inputs hashed here), one set per thread so that a message does not pay for
  * provider look-ups: AES-GCM for frames, HmacSHA256 for the key schedule, SHA-256, and a scratch
  * buffer where a frame is decrypted before its plaintext is released. Every use is complete within
  * one method call (init, input, doFinal), so sharing them between the messages of a thread is safe;
@@ -27,11 +30,11 @@ final class JdkPrimitives {
 
     private JdkPrimitives() {
         try {
-            gcm = Cipher.getInstance("AES/GCM/NoPadding");
-            hmacSha256 = Mac.getInstance("HmacSHA256");
+            gcm = LocalCrypto.cipher("AES/GCM/NoPadding");
+            hmacSha256 = LocalCrypto.mac("HmacSHA256");
             sha256 = MessageDigest.getInstance("SHA-256");
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK's AES/GCM, HmacSHA256 or SHA-256 is unavailable", e);
+            throw new IllegalStateException("AES/GCM, HmacSHA256 or SHA-256 is unavailable", e);
         }
     }
 
@@ -42,9 +45,9 @@ final class JdkPrimitives {
     /** A fresh AES-GCM cipher (for callers that must not share one, see {@link FrameCipher}). */
     static Cipher newGcm() {
         try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
+            return LocalCrypto.cipher("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK's AES/GCM/NoPadding is unavailable", e);
+            throw new IllegalStateException("AES/GCM/NoPadding is unavailable", e);
         }
     }
 
