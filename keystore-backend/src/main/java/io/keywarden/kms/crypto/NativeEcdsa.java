@@ -2,10 +2,7 @@ package io.keywarden.kms.crypto;
 
 import io.keywarden.kms.api.KeySpec;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Set;
 
 /**
@@ -18,14 +15,10 @@ final class NativeEcdsa {
     /** The key specs signed here. */
     static final Set<KeySpec> CURVES = Set.of(KeySpec.ECC_NIST_P256, KeySpec.ECC_NIST_P384, KeySpec.ECC_NIST_P521);
 
-    private record Objects(KeyFactory keys, Signature ecdsa) {
-    }
-
-    /** A KeyFactory and a Signature per thread; each use is a complete parse or initSign/update/sign. */
-    private static final ThreadLocal<Objects> LOCAL = ThreadLocal.withInitial(() -> {
+    /** A Signature per thread; each use is a complete initSign/update/sign. */
+    private static final ThreadLocal<Signature> LOCAL = ThreadLocal.withInitial(() -> {
         try {
-            return new Objects(KeyFactory.getInstance("EC", LocalCrypto.accelerated()),
-                    Signature.getInstance("NONEwithECDSA", LocalCrypto.accelerated()));
+            return Signature.getInstance("NONEwithECDSA", LocalCrypto.accelerated());
         } catch (GeneralSecurityException e) {
             throw Checks.internal(e);
         }
@@ -40,12 +33,11 @@ final class NativeEcdsa {
 
     /** The DER ECDSA signature of {@code digest} under the PKCS#8 private key. */
     static byte[] sign(byte[] pkcs8, byte[] digest) {
-        Objects o = LOCAL.get();
+        Signature ecdsa = LOCAL.get();
         try {
-            PrivateKey k = o.keys().generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            o.ecdsa().initSign(k, Checks.random());
-            o.ecdsa().update(digest);
-            return o.ecdsa().sign();
+            ecdsa.initSign(PrivateKeys.parse("EC", pkcs8), Checks.random());
+            ecdsa.update(digest);
+            return ecdsa.sign();
         } catch (GeneralSecurityException | RuntimeException e) {
             throw Checks.internal(e);
         }

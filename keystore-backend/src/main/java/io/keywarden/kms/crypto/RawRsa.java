@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.interfaces.RSAKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
 import javax.crypto.Cipher;
 import org.bouncycastle.crypto.AsymmetricBlockCipher;
@@ -30,10 +29,18 @@ final class RawRsa implements AsymmetricBlockCipher {
         this.bytes = (modulus(key).bitLength() + 7) / 8;
     }
 
-    /** The private key in {@code pkcs8}, parsed by LocalCrypto's provider. */
+    /** One raw RSA Cipher per thread; each use is a complete init/doFinal within one signature. */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return LocalCrypto.cipher("RSA/ECB/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw Checks.internal(e);
+        }
+    });
+
+    /** The private key in {@code pkcs8}, parsed by LocalCrypto's provider ({@link PrivateKeys}). */
     static RawRsa of(byte[] pkcs8) throws GeneralSecurityException {
-        PrivateKey k = LocalCrypto.keyFactory("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        return new RawRsa(k, LocalCrypto.cipher("RSA/ECB/NoPadding"));
+        return new RawRsa(PrivateKeys.parse("RSA", pkcs8), CIPHER.get());
     }
 
     /** The key's modulus and public part, which PSS needs for its encoded-message length. */
