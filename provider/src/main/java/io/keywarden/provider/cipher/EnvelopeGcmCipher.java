@@ -40,7 +40,7 @@ import javax.crypto.spec.GCMParameterSpec;
 /**
  * {@code AES/GCM/NoPadding} on a Keywarden AES handle: envelope encryption in the format of
  * docs/envelope-format.md. Encryption asks the backend for a data key under the handle's key and
- * the encryption context (at {@code init}) and encrypts locally with the JDK's AES-GCM, frame by
+ * the encryption context (at {@code init}) and encrypts locally with AES-GCM (LocalCrypto: ACCP or the JDK), frame by
  * frame; decryption reads the header, has the backend decrypt the wrapped data key, checks the key
  * commitment and every frame's tag before releasing that frame's plaintext. Memory stays bounded by
  * one frame whatever the message length. Parameters: none, {@link GCMParameterSpec} (tag length
@@ -58,9 +58,14 @@ public final class EnvelopeGcmCipher extends CipherSpi {
     private byte[] appIv;
     private int frameSize;
     private DataKeyCachePolicy cachePolicy;
-    private SecureRandom random;
-    /** The cipher's own SecureRandom, made once and used when init gives none. */
-    private SecureRandom ownRandom;
+    /**
+     * Where message ids come from: LocalCrypto's DRBG (ACCP's AWS-LC CTR-DRBG, or the JDK's default
+     * SecureRandom), shared by all envelope ciphers. A SecureRandom given to {@code init} is not used:
+     * {@code Cipher.init(mode, key)} hands every provider the JDK's default NativePRNG, whose lock and
+     * SHA-1 mixing cost more than the rest of a cached 1 KiB encryption; message ids need uniqueness
+     * and unpredictability, which the DRBG gives (docs/envelope-format.md, message id).
+     */
+    private static final SecureRandom MESSAGE_IDS = LocalCrypto.secureRandom();
 
     private EnvelopeEncryptor encryptor;
     private EnvelopeDecryptor decryptor;
@@ -178,10 +183,6 @@ public final class EnvelopeGcmCipher extends CipherSpi {
         this.appIv = spec.iv();
         this.frameSize = spec.frameSize();
         this.cachePolicy = spec.cache() != null ? spec.cache() : runtime.dataKeyCaching();
-        if (rnd == null && ownRandom == null) {
-            ownRandom = LocalCrypto.secureRandom();
-        }
-        this.random = rnd != null ? rnd : ownRandom;
         this.finished = false;
         if (isEncrypting()) {
             try {
@@ -227,7 +228,7 @@ public final class EnvelopeGcmCipher extends CipherSpi {
         DataKeys.Lease l = DataKeys.generate(backend, keyId, context, canonicalContext, cache);
         try {
             encryptor = EnvelopeEncryptor.start(l.dataKey(), l.wrappedKey(), l.keyArn(), contextHash, appIv,
-                    frameSize, random);
+                    frameSize, MESSAGE_IDS);
         } finally {
             Arrays.fill(l.dataKey(), (byte) 0);
         }

@@ -44,11 +44,15 @@ public final class EncryptionContexts {
 
     /** SHA-256 of an already canonical encoding (what {@link #hash} gives, without encoding again). */
     public static byte[] hashOfCanonical(byte[] canonical) {
-        return sha256(canonical);
+        return Arrays.equals(canonical, EMPTY_CANONICAL) ? EMPTY_HASH.clone() : sha256(canonical);
     }
 
+    /** The empty context (no pairs, which most messages have) and its hash, computed once. */
+    private static final byte[] EMPTY_CANONICAL = {0, 0};
+    private static final byte[] EMPTY_HASH = sha256(EMPTY_CANONICAL);
+
     static byte[] sha256(byte[] data) {
-        MessageDigest sha = JdkPrimitives.local().sha256;
+        MessageDigest sha = LocalPrimitives.local().sha256;
         sha.reset();
         return sha.digest(data);
     }

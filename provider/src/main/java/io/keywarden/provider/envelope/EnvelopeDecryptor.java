@@ -213,7 +213,7 @@ public final class EnvelopeDecryptor {
             schedule.checkCommitment(h.commitment());
             frames = new FrameCipher(Cipher.DECRYPT_MODE, schedule,
                     EnvelopeEncryptor.headerDigest(h.encoded(), EnvelopeEncryptor.aadHash(aad)),
-                    JdkPrimitives.local().gcm);
+                    LocalPrimitives.local().gcm);
         } finally {
             schedule.destroy();
         }
@@ -237,7 +237,7 @@ public final class EnvelopeDecryptor {
      */
     private int release(byte[] in, int off, int len, boolean last, byte[] out, int outOff)
             throws AEADBadTagException {
-        byte[] plain = JdkPrimitives.local().scratch(Math.max(len - TAG_LENGTH, 0));
+        byte[] plain = LocalPrimitives.local().scratch(Math.max(len - TAG_LENGTH, 0));
         int n;
         try {
             n = frames.frame(in, off, len, last, plain, 0);

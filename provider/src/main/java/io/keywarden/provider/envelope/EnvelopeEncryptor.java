@@ -159,7 +159,7 @@ public final class EnvelopeEncryptor {
         byte[] h = header.encoded();
         byte[] digest = headerDigest(h, aadHash(aad));
         frames = new FrameCipher(Cipher.ENCRYPT_MODE, schedule, digest,
-                fixedMessageId ? JdkPrimitives.newGcm() : JdkPrimitives.local().gcm);
+                fixedMessageId ? LocalPrimitives.newGcm() : LocalPrimitives.local().gcm);
         System.arraycopy(h, 0, out, outOff, h.length);
         return h.length;
     }
@@ -170,7 +170,7 @@ public final class EnvelopeEncryptor {
     }
 
     static byte[] headerDigest(byte[] header, byte[] aadHash) {
-        return JdkPrimitives.local().sha256(header, aadHash);
+        return LocalPrimitives.local().sha256(header, aadHash);
     }
 
     /** Zeroes the derived key and buffered plaintext. */

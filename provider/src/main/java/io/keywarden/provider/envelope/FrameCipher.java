@@ -9,7 +9,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts or decrypts one frame at a time with the JDK's AES-GCM under the per-message key, with
+ * Encrypts or decrypts one frame at a time with AES-GCM (LocalPrimitives) under the per-message key, with
  * the IV and AAD of docs/envelope-format.md §1.2. Counts frames and refuses the 2³²-th.
  */
 final class FrameCipher {
@@ -24,7 +24,7 @@ final class FrameCipher {
     private final byte[] aad;
 
     /**
-     * @param gcm the JDK cipher to use: the thread's ({@link JdkPrimitives}) for messages with a
+     * @param gcm the JDK cipher to use: the thread's ({@link LocalPrimitives}) for messages with a
      *        random message id; a fresh one when the message id is given (test vectors), because the
      *        JDK refuses to encrypt twice in a row with the same key and IV on one Cipher object
      */
@@ -54,7 +54,7 @@ final class FrameCipher {
         } catch (AEADBadTagException e) {
             throw new AEADBadTagException("Tag mismatch in frame " + seq + (last ? " (read as final)" : ""));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK's AES-GCM failed", e);
+            throw new IllegalStateException("AES-GCM failed", e);
         }
     }
 

@@ -46,35 +46,28 @@ public final class KeySchedule implements AutoCloseable {
         System.arraycopy(contextHash, 0, tail, 2, contextHash.length);
         tail[2 + contextHash.length] = (byte) iv.length;
         System.arraycopy(iv, 0, tail, 3 + contextHash.length, iv.length);
-        byte[] prk = hmac(messageId, dataKey);
+        Mac mac = LocalPrimitives.local().hmacSha256;
+        byte[] prk = null;
         try {
-            return new KeySchedule(expand(prk, concat(KEY_LABEL, tail)), expand(prk, concat(COMMIT_LABEL, tail)));
-        } finally {
-            Arrays.fill(prk, (byte) 0);
-        }
-    }
-
-    /** HKDF-Expand for one block (L = 32): T(1) = HMAC(PRK, info ‖ 0x01). */
-    private static byte[] expand(byte[] prk, byte[] info) {
-        byte[] in = Arrays.copyOf(info, info.length + 1);
-        in[info.length] = 1;
-        return hmac(prk, in);
-    }
-
-    private static byte[] hmac(byte[] key, byte[] data) {
-        try {
-            Mac mac = JdkPrimitives.local().hmacSha256;
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
+            mac.init(new SecretKeySpec(messageId, "HmacSHA256")); // HKDF-Extract: PRK = HMAC(salt, IKM)
+            prk = mac.doFinal(dataKey);
+            mac.init(new SecretKeySpec(prk, "HmacSHA256"));
+            return new KeySchedule(expand(mac, KEY_LABEL, tail), expand(mac, COMMIT_LABEL, tail));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        } finally {
+            if (prk != null) {
+                Arrays.fill(prk, (byte) 0);
+            }
         }
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] r = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
+    /** HKDF-Expand for one block (L = 32) with the Mac keyed by the PRK: T(1) = HMAC(PRK, label ‖ tail ‖ 0x01). */
+    private static byte[] expand(Mac prk, byte[] label, byte[] tail) {
+        prk.update(label);
+        prk.update(tail);
+        prk.update((byte) 1);
+        return prk.doFinal(); // the Mac keeps the PRK for the next expansion
     }
 
     /** The commitment value written in the header. */

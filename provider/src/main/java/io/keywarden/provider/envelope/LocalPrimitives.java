@@ -8,37 +8,37 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 
 /**
- * The JCA objects the envelope code uses (from {@link LocalCrypto}: ACCP's AES-GCM and HMAC where its
- * native library loads, the JDK's otherwise; SHA-256 is the JDK's, whose intrinsic beats a JNI call
- * on the short inputs hashed here), one set per thread so that a message does not pay for
- * provider look-ups: AES-GCM for frames, HmacSHA256 for the key schedule, SHA-256, and a scratch
- * buffer where a frame is decrypted before its plaintext is released. Every use is complete within
- * one method call (init, input, doFinal), so sharing them between the messages of a thread is safe;
- * the scratch buffer is zeroed after each use by its user, and one larger than
- * {@value #MAX_KEPT_SCRATCH} bytes is not kept.
+ * The JCA objects the envelope code uses, one set per thread so that a message does not pay for
+ * provider look-ups: AES-GCM for frames, from {@link LocalCrypto} (ACCP's where its native library
+ * loads: twice the JDK 17's speed on 1 KiB frames, three times on 64 KiB, and no JIT warm-up);
+ * the JDK's HmacSHA256 for the key schedule and SHA-256 (on these short inputs the JDK's SHA
+ * intrinsics beat a JNI call and ACCP's per-key HMAC set-up); and a scratch buffer where a frame is
+ * decrypted before its plaintext is released. Every use is complete within one method call (init,
+ * input, doFinal), so sharing them between the messages of a thread is safe; the scratch buffer is
+ * zeroed after each use by its user, and one larger than {@value #MAX_KEPT_SCRATCH} bytes is not kept.
  */
-final class JdkPrimitives {
+final class LocalPrimitives {
 
     static final int MAX_KEPT_SCRATCH = 1 << 20;
 
-    private static final ThreadLocal<JdkPrimitives> LOCAL = ThreadLocal.withInitial(JdkPrimitives::new);
+    private static final ThreadLocal<LocalPrimitives> LOCAL = ThreadLocal.withInitial(LocalPrimitives::new);
 
     final Cipher gcm;
     final Mac hmacSha256;
     final MessageDigest sha256;
     private byte[] scratch = new byte[0];
 
-    private JdkPrimitives() {
+    private LocalPrimitives() {
         try {
             gcm = LocalCrypto.cipher("AES/GCM/NoPadding");
-            hmacSha256 = LocalCrypto.mac("HmacSHA256");
+            hmacSha256 = Mac.getInstance("HmacSHA256");
             sha256 = MessageDigest.getInstance("SHA-256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES/GCM, HmacSHA256 or SHA-256 is unavailable", e);
         }
     }
 
-    static JdkPrimitives local() {
+    static LocalPrimitives local() {
         return LOCAL.get();
     }
 
@@ -73,6 +73,6 @@ final class JdkPrimitives {
 
     @Override
     public String toString() {
-        return "JdkPrimitives[" + Arrays.asList(gcm.getProvider().getName(), hmacSha256.getProvider().getName()) + "]";
+        return "LocalPrimitives[" + Arrays.asList(gcm.getProvider().getName(), hmacSha256.getProvider().getName()) + "]";
     }
 }
