@@ -2,6 +2,7 @@ package io.keywarden.benchmarks.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keywarden.kms.crypto.LocalCrypto;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,10 @@ public final class ChildJvm {
         String benchDir = System.getProperty("keywarden.bench.dir");
         if (benchDir != null && !benchDir.isBlank()) {
             cmd.add("-Dkeywarden.bench.dir=" + benchDir); // where KeywardenEnvironment.temporary() puts stores
+        }
+        String crypto = System.getProperty(LocalCrypto.PROPERTY);
+        if (crypto != null && !crypto.isBlank()) {
+            cmd.add("-D" + LocalCrypto.PROPERTY + "=" + crypto); // ACCP or the JDK, as in the suite's JVM
         }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

@@ -197,7 +197,7 @@ public final class RatioReport {
         }
         out.printf("%nWarm-up, 1 MiB messages, fresh JVM (first second / steady):%n");
         for (Map<String, Object> r : (List<Map<String, Object>>) report.get("warmup")) {
-            out.printf("%-12s %-8s first call %8.1f ms, first second %6.0f msg/s, steady %6.0f msg/s, ratio %.2f  %s%n",
+            out.printf("%-17s %-8s first call %8.1f ms, first second %6.0f msg/s, steady %6.0f msg/s, ratio %.2f  %s%n",
                     r.get("impl"), r.get("op"), ((Number) r.get("firstCallMillis")).doubleValue(),
                     ((Number) r.get("firstSecondMessagesPerSecond")).doubleValue(),
                     ((Number) r.get("steadyMessagesPerSecond")).doubleValue(), (Double) r.get("ratio"), r.get("verdict"));
