@@ -108,12 +108,16 @@ public final class BenchmarkSuite {
             System.out.printf("%n=== Warm-up probe: 1 MiB messages in fresh JVMs, steady window after %.0f s%n",
                     profile.warmupSteadyAfterSeconds());
             List<WarmupProbe.Result> results = new ArrayList<>();
-            for (String impl : List.of("keywarden", "keywarden-cached", "jdk")) {
-                for (String op : List.of("encrypt", "decrypt")) {
-                    WarmupProbe.Result r = WarmupProbe.measure(impl, op, profile.warmupSteadyAfterSeconds());
-                    System.out.printf("  %s %s: first second %.0f msg/s, steady %.0f msg/s (%.2f)%n", impl, op,
-                            r.firstSecondMessagesPerSecond(), r.steadyMessagesPerSecond(), r.ratio());
-                    results.add(r);
+            for (String heap : List.of("pretouched", "cold")) {
+                for (String impl : List.of("keywarden", "keywarden-cached", "jdk")) {
+                    for (String op : List.of("encrypt", "decrypt")) {
+                        WarmupProbe.Result r = WarmupProbe.measure(impl, op, heap,
+                                profile.warmupSteadyAfterSeconds());
+                        System.out.printf("  %s %s (%s heap): first second %.0f msg/s, steady %.0f msg/s (%.2f)%n",
+                                impl, op, heap, r.firstSecondMessagesPerSecond(), r.steadyMessagesPerSecond(),
+                                r.ratio());
+                        results.add(r);
+                    }
                 }
             }
             json.writeValue(out.resolve("warmup.json").toFile(), results);

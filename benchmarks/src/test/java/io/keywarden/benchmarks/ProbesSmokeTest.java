@@ -27,8 +27,9 @@ class ProbesSmokeTest {
 
     @Test
     void warmupProbeMeasuresAFreshJvm() {
-        WarmupProbe.Result r = WarmupProbe.measure("jdk", "decrypt", 1.5);
+        WarmupProbe.Result r = WarmupProbe.measure("jdk", "decrypt", "pretouched", 1.5);
         assertThat(r.impl()).isEqualTo("jdk");
+        assertThat(r.heap()).isEqualTo("pretouched");
         assertThat(r.firstCallMillis()).isPositive();
         assertThat(r.steadyMessagesPerSecond()).isPositive();
         assertThat(r.ratio()).isPositive();

@@ -22,16 +22,29 @@ public final class WarmupProbe {
     static final int SIZE = 1 << 20;
     static final double WINDOW_SECONDS = 3;
 
+    /**
+     * The child JVM's heap: {@code pretouched} ({@code -Xms1g -Xmx1g -XX:+AlwaysPreTouch}, the
+     * criterion) or {@code cold} (the same heap, not touched before use). On this project's virtual
+     * machines the first touch of a fresh heap page costs about 25 µs (5 ms per MiB allocated), which
+     * slows the first few hundred MiB of allocations of any code, the JDK's included, whatever the
+     * JIT; pre-touching separates that cost of the machine from the code path's own warm-up.
+     */
+    public static final Map<String, List<String>> HEAPS = Map.of(
+            "pretouched", List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"),
+            "cold", List.of("-Xms1g", "-Xmx1g"));
+
     /** One implementation and operation's warm-up. */
-    public record Result(String impl, String op, double firstCallMillis, double firstSecondMessagesPerSecond,
-                         double steadyMessagesPerSecond, double steadyAfterSeconds) {
+    public record Result(String impl, String op, String heap, double firstCallMillis,
+                         double firstSecondMessagesPerSecond, double steadyMessagesPerSecond,
+                         double steadyAfterSeconds) {
 
         public double ratio() {
             return firstSecondMessagesPerSecond / steadyMessagesPerSecond;
         }
 
         static Result of(JsonNode n) {
-            return new Result(n.get("impl").asText(), n.get("op").asText(), n.get("firstCallMillis").asDouble(),
+            return new Result(n.get("impl").asText(), n.get("op").asText(),
+                    n.has("heap") ? n.get("heap").asText() : "cold", n.get("firstCallMillis").asDouble(),
                     n.get("firstSecondMessagesPerSecond").asDouble(), n.get("steadyMessagesPerSecond").asDouble(),
                     n.get("steadyAfterSeconds").asDouble());
         }
@@ -40,9 +53,13 @@ public final class WarmupProbe {
     private WarmupProbe() {
     }
 
-    public static Result measure(String impl, String op, double steadyAfterSeconds) {
-        return Result.of(ChildJvm.run(WarmupProbe.class, List.of(),
-                List.of(impl, op, Double.toString(steadyAfterSeconds)), 120 + (long) steadyAfterSeconds));
+    public static Result measure(String impl, String op, String heap, double steadyAfterSeconds) {
+        List<String> options = HEAPS.get(heap);
+        if (options == null) {
+            throw new IllegalArgumentException("heap is one of " + HEAPS.keySet() + ", not " + heap);
+        }
+        return Result.of(ChildJvm.run(WarmupProbe.class, options,
+                List.of(impl, op, heap, Double.toString(steadyAfterSeconds)), 120 + (long) steadyAfterSeconds));
     }
 
     public static void main(String[] args) throws Exception {
@@ -52,7 +69,8 @@ public final class WarmupProbe {
             case "decrypt" -> false;
             default -> throw new IllegalArgumentException("op is encrypt or decrypt, not " + args[1]);
         };
-        double steadyAfter = Double.parseDouble(args[2]);
+        String heap = args[2];
+        double steadyAfter = Double.parseDouble(args[3]);
         KeywardenEnvironment env = EnvelopeSubjects.needsKeywarden(impl) ? KeywardenEnvironment.temporary() : null;
         try {
             EnvelopeSubject subject = EnvelopeSubjects.create(impl, env);
@@ -88,6 +106,7 @@ public final class WarmupProbe {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("impl", impl);
             result.put("op", args[1]);
+            result.put("heap", heap);
             result.put("firstCallMillis", firstCall / 1e6);
             result.put("firstSecondMessagesPerSecond", (double) inFirstSecond);
             result.put("steadyMessagesPerSecond", inWindow / WINDOW_SECONDS);
