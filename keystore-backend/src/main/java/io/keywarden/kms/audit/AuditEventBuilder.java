@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds one CloudTrail-shaped KMS event (docs/audit.md): who called (userIdentity), what
@@ -38,7 +38,7 @@ public final class AuditEventBuilder {
     private final String keyAccount;
     private final Instant time;
     private final Map<String, Object> requestParameters;
-    private final String requestId = UUID.randomUUID().toString();
+    private final String requestId = EventIds.next();
 
     /**
      * @param eventName the operation, for example {@code Encrypt}
@@ -81,16 +81,25 @@ public final class AuditEventBuilder {
 
     /** The event of a successful call whose result was {@code result} (response or key record). */
     public String success(Object result) {
-        return json(AuditFields.response(result), null, null);
+        return CanonicalJson.write(successEvent(result));
     }
-
 
     /** The event of a refused or failed call. The message is the error's own (KMS messages carry no secrets). */
     public String failure(String errorCode, String errorMessage) {
-        return json(null, errorCode, errorMessage == null ? "" : errorMessage);
+        return CanonicalJson.write(failureEvent(errorCode, errorMessage));
     }
 
-    private String json(Map<String, Object> responseElements, String errorCode, String errorMessage) {
+    /** The fields of {@link #success}'s event, before they are written. */
+    Map<String, Object> successEvent(Object result) {
+        return event(AuditFields.response(result), null, null);
+    }
+
+    /** The fields of {@link #failure}'s event, before they are written. */
+    Map<String, Object> failureEvent(String errorCode, String errorMessage) {
+        return event(null, errorCode, errorMessage == null ? "" : errorMessage);
+    }
+
+    private Map<String, Object> event(Map<String, Object> responseElements, String errorCode, String errorMessage) {
         Map<String, Object> e = new TreeMap<>();
         e.put("eventVersion", EVENT_VERSION);
         e.put("userIdentity", userIdentity());
@@ -107,14 +116,14 @@ public final class AuditEventBuilder {
         e.put("requestParameters", requestParameters.isEmpty() ? null : requestParameters);
         e.put("responseElements", responseElements);
         e.put("requestID", requestId);
-        e.put("eventID", UUID.randomUUID().toString());
+        e.put("eventID", EventIds.next());
         e.put("readOnly", isReadOnly(eventName));
         e.put("resources", resources(responseElements));
         e.put("eventType", "AwsApiCall");
         e.put("managementEvent", true);
         e.put("recipientAccountId", keyAccount);
         e.put("eventCategory", "Management");
-        return CanonicalJson.write(e);
+        return e;
     }
 
     private Map<String, Object> userIdentity() {
@@ -132,6 +141,10 @@ public final class AuditEventBuilder {
         return u;
     }
 
+    /** Principal ids by ARN: a SHA-256 per event was a measurable share of a data-plane call. */
+    private static final int PRINCIPAL_IDS_LIMIT = 4096;
+    private static final Map<String, String> PRINCIPAL_IDS = new ConcurrentHashMap<>();
+
     /**
      * A stable stand-in for AWS's unique principal id: the account id for the root user, otherwise
      * {@code AID} + the first 17 hex digits (upper case) of SHA-256 of the ARN.
@@ -140,6 +153,19 @@ public final class AuditEventBuilder {
         if (root) {
             return account;
         }
+        String cached = PRINCIPAL_IDS.get(arn);
+        if (cached != null) {
+            return cached;
+        }
+        if (PRINCIPAL_IDS.size() >= PRINCIPAL_IDS_LIMIT) {
+            PRINCIPAL_IDS.clear();
+        }
+        String id = hashedPrincipalId(arn);
+        PRINCIPAL_IDS.put(arn, id);
+        return id;
+    }
+
+    private static String hashedPrincipalId(String arn) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(arn.getBytes(StandardCharsets.UTF_8));
             return "AID" + HexFormat.of().formatHex(h).substring(0, 17).toUpperCase(Locale.ROOT);
@@ -148,10 +174,12 @@ public final class AuditEventBuilder {
         }
     }
 
+    private static final List<String> KEY_FIELDS = List.of("keyId", "targetKeyId", "sourceKeyId", "destinationKeyId");
+
     /** The KMS keys the request names (or the call created), as CloudTrail's resources. */
     private List<Object> resources(Map<String, Object> responseElements) {
         List<Object> out = new ArrayList<>();
-        for (String field : List.of("keyId", "targetKeyId", "sourceKeyId", "destinationKeyId")) {
+        for (String field : KEY_FIELDS) {
             addKey(out, requestParameters.get(field));
         }
         if (responseElements != null) {
@@ -175,9 +203,34 @@ public final class AuditEventBuilder {
             }
         }
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("accountId", arn.split(":").length > 4 ? arn.split(":")[4] : keyAccount);
+        r.put("accountId", arnAccount(arn));
         r.put("type", "AWS::KMS::Key");
         r.put("ARN", arn);
         out.add(r);
+    }
+
+    /**
+     * The fifth {@code :}-separated field of an ARN (its account), or this engine's account when the
+     * ARN has fewer — exactly {@code arn.split(":")[4]} when that exists (split drops trailing empty
+     * fields), without splitting the whole ARN twice per event.
+     */
+    String arnAccount(String arn) {
+        int from = 0;
+        for (int field = 0; field < 4; field++) {
+            int colon = arn.indexOf(':', from);
+            if (colon < 0) {
+                return keyAccount;
+            }
+            from = colon + 1;
+        }
+        boolean onlyColonsLeft = true;
+        for (int i = from; i < arn.length() && onlyColonsLeft; i++) {
+            onlyColonsLeft = arn.charAt(i) == ':';
+        }
+        if (onlyColonsLeft) {
+            return keyAccount;
+        }
+        int end = arn.indexOf(':', from);
+        return end < 0 ? arn.substring(from) : arn.substring(from, end);
     }
 }

@@ -6,11 +6,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.MapperFeature;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * The canonical JSON of audit events and digests: object keys in lexicographic order, no
  * insignificant whitespace, UTF-8. The stored text is exactly these bytes, so the chain hashes
  * what is stored.
+ *
+ * <p>{@link #write} is a small hand-written writer for the values events hold (string-keyed maps,
+ * collections, strings, integral numbers, booleans, null) that produces exactly the text of
+ * {@link #MAPPER} — the Jackson mapper the trail was first written with, and still the reader —
+ * without its per-call cost. Anything else (another number type, an enum, an object) is written
+ * by {@link #MAPPER} itself, so the text stays the same whatever the value.
+ * {@code CanonicalJsonTest} compares both on real events and on random values.
  */
 final class CanonicalJson {
 
@@ -19,15 +30,126 @@ final class CanonicalJson {
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .build();
 
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** Jackson's short escapes for the ASCII characters it escapes; 0 = not escaped, -1 = {@code \}u00XX. */
+    private static final int[] ESCAPES = new int[128];
+
+    static {
+        Arrays.fill(ESCAPES, 0, 32, -1);
+        ESCAPES['"'] = '"';
+        ESCAPES['\\'] = '\\';
+        ESCAPES['\b'] = 'b';
+        ESCAPES['\t'] = 't';
+        ESCAPES['\f'] = 'f';
+        ESCAPES['\n'] = 'n';
+        ESCAPES['\r'] = 'r';
+    }
+
     private CanonicalJson() {
     }
 
     static String write(Object value) {
+        StringBuilder out = new StringBuilder(1024);
+        value(out, value);
+        return out.toString();
+    }
+
+    /** Jackson's text for {@code value} (kept as the reference, and for values the writer does not know). */
+    static String writeWithJackson(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an audit value cannot be written as JSON", e);
         }
+    }
+
+    private static void value(StringBuilder out, Object v) {
+        if (v == null) {
+            out.append("null");
+        } else if (v instanceof String s) {
+            string(out, s);
+        } else if (v instanceof Boolean b) {
+            out.append(b.booleanValue());
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            out.append(((Number) v).longValue());
+        } else if (v instanceof Map<?, ?> m && stringKeys(m)) {
+            object(out, m);
+        } else if (v instanceof Collection<?> c) {
+            out.append('[');
+            boolean first = true;
+            for (Object o : c) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                value(out, o);
+            }
+            out.append(']');
+        } else {
+            out.append(writeWithJackson(v));
+        }
+    }
+
+    /** Keys in the map's own order when it is sorted, else in String order — as Jackson orders them. */
+    private static void object(StringBuilder out, Map<?, ?> m) {
+        out.append('{');
+        if (m instanceof SortedMap<?, ?> || m.size() < 2) {
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                member(out, (String) e.getKey(), e.getValue());
+            }
+        } else {
+            String[] keys = m.keySet().toArray(new String[0]);
+            Arrays.sort(keys);
+            for (int i = 0; i < keys.length; i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                member(out, keys[i], m.get(keys[i]));
+            }
+        }
+        out.append('}');
+    }
+
+    private static void member(StringBuilder out, String key, Object value) {
+        string(out, key);
+        out.append(':');
+        value(out, value);
+    }
+
+    private static boolean stringKeys(Map<?, ?> m) {
+        for (Object k : m.keySet()) {
+            if (!(k instanceof String)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void string(StringBuilder out, String s) {
+        out.append('"');
+        int start = 0;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 128 || ESCAPES[c] == 0) {
+                continue;
+            }
+            out.append(s, start, i);
+            int esc = ESCAPES[c];
+            if (esc > 0) {
+                out.append('\\').append((char) esc);
+            } else {
+                out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+            start = i + 1;
+        }
+        out.append(s, start, n).append('"');
     }
 
     /** Parses stored JSON; null when it is not JSON (a tampered row). */
