@@ -1,20 +1,13 @@
 package io.keywarden.kms.audit;
 
 import io.keywarden.kms.api.Caller;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds one CloudTrail-shaped KMS event (docs/audit.md): who called (userIdentity), what
@@ -99,79 +92,51 @@ public final class AuditEventBuilder {
         return event(null, errorCode, errorMessage == null ? "" : errorMessage);
     }
 
+    /**
+     * The event's fields, put in key order (the canonical JSON's order), so that writing them is one
+     * pass — no TreeMap per event.
+     */
     private Map<String, Object> event(Map<String, Object> responseElements, String errorCode, String errorMessage) {
-        Map<String, Object> e = new TreeMap<>();
-        e.put("eventVersion", EVENT_VERSION);
-        e.put("userIdentity", userIdentity());
-        e.put("eventTime", time.truncatedTo(ChronoUnit.SECONDS).toString());
-        e.put("eventSource", "kms.amazonaws.com");
-        e.put("eventName", eventName);
+        Map<String, Object> e = new LinkedHashMap<>(32);
         e.put("awsRegion", region);
-        e.put("sourceIPAddress", caller.sourceIp());
-        e.put("userAgent", caller.userAgent());
         if (errorCode != null) {
             e.put("errorCode", errorCode);
             e.put("errorMessage", errorMessage);
         }
-        e.put("requestParameters", requestParameters.isEmpty() ? null : requestParameters);
-        e.put("responseElements", responseElements);
-        e.put("requestID", requestId);
-        e.put("eventID", EventIds.next());
-        e.put("readOnly", isReadOnly(eventName));
-        e.put("resources", resources(responseElements));
-        e.put("eventType", "AwsApiCall");
-        e.put("managementEvent", true);
-        e.put("recipientAccountId", keyAccount);
         e.put("eventCategory", "Management");
+        e.put("eventID", EventIds.next());
+        e.put("eventName", eventName);
+        e.put("eventSource", "kms.amazonaws.com");
+        e.put("eventTime", eventTime(time));
+        e.put("eventType", "AwsApiCall");
+        e.put("eventVersion", EVENT_VERSION);
+        e.put("managementEvent", true);
+        e.put("readOnly", isReadOnly(eventName));
+        e.put("recipientAccountId", keyAccount);
+        e.put("requestID", requestId);
+        e.put("requestParameters", requestParameters.isEmpty() ? null : requestParameters);
+        e.put("resources", resources(responseElements));
+        e.put("responseElements", responseElements);
+        e.put("sourceIPAddress", caller.sourceIp());
+        e.put("userAgent", caller.userAgent());
+        e.put("userIdentity", UserIdentities.of(caller));
         return e;
     }
 
-    private Map<String, Object> userIdentity() {
-        Map<String, Object> u = new LinkedHashMap<>();
-        String arn = caller.principalArn();
-        String type = caller.isRoot() ? "Root" : arn.contains(":assumed-role/") ? "AssumedRole"
-                : arn.contains(":role/") ? "Role" : arn.contains(":federated-user/") ? "FederatedUser" : "IAMUser";
-        u.put("type", type);
-        u.put("principalId", principalId(arn, caller.account(), caller.isRoot()));
-        u.put("arn", arn);
-        u.put("accountId", caller.account());
-        if (caller.viaService() != null) {
-            u.put("invokedBy", caller.viaService());
-        }
-        return u;
+    /** The text of the last second an event was stamped with: formatting an Instant per event shows in profiles. */
+    private record SecondText(long second, String text) {
     }
 
-    /** Principal ids by ARN: a SHA-256 per event was a measurable share of a data-plane call. */
-    private static final int PRINCIPAL_IDS_LIMIT = 4096;
-    private static final Map<String, String> PRINCIPAL_IDS = new ConcurrentHashMap<>();
+    private static volatile SecondText lastSecond = new SecondText(Long.MIN_VALUE, "");
 
-    /**
-     * A stable stand-in for AWS's unique principal id: the account id for the root user, otherwise
-     * {@code AID} + the first 17 hex digits (upper case) of SHA-256 of the ARN.
-     */
-    static String principalId(String arn, String account, boolean root) {
-        if (root) {
-            return account;
+    /** {@code time} truncated to seconds, ISO-8601 ({@code 2024-05-01T12:00:00Z}). */
+    static String eventTime(Instant time) {
+        SecondText s = lastSecond;
+        if (s.second() != time.getEpochSecond()) {
+            s = new SecondText(time.getEpochSecond(), time.truncatedTo(ChronoUnit.SECONDS).toString());
+            lastSecond = s;
         }
-        String cached = PRINCIPAL_IDS.get(arn);
-        if (cached != null) {
-            return cached;
-        }
-        if (PRINCIPAL_IDS.size() >= PRINCIPAL_IDS_LIMIT) {
-            PRINCIPAL_IDS.clear();
-        }
-        String id = hashedPrincipalId(arn);
-        PRINCIPAL_IDS.put(arn, id);
-        return id;
-    }
-
-    private static String hashedPrincipalId(String arn) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(arn.getBytes(StandardCharsets.UTF_8));
-            return "AID" + HexFormat.of().formatHex(h).substring(0, 17).toUpperCase(Locale.ROOT);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
+        return s.text();
     }
 
     private static final List<String> KEY_FIELDS = List.of("keyId", "targetKeyId", "sourceKeyId", "destinationKeyId");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.MapperFeature;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -29,6 +30,8 @@ final class CanonicalJson {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .build();
+
+    private static final Comparator<Map.Entry<?, ?>> BY_KEY = (a, b) -> ((String) a.getKey()).compareTo((String) b.getKey());
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -104,13 +107,13 @@ final class CanonicalJson {
                 member(out, (String) e.getKey(), e.getValue());
             }
         } else {
-            String[] keys = m.keySet().toArray(new String[0]);
-            Arrays.sort(keys);
-            for (int i = 0; i < keys.length; i++) {
+            Map.Entry<?, ?>[] entries = m.entrySet().toArray(new Map.Entry<?, ?>[0]);
+            Arrays.sort(entries, BY_KEY); // one pass when the entries were put in key order
+            for (int i = 0; i < entries.length; i++) {
                 if (i > 0) {
                     out.append(',');
                 }
-                member(out, keys[i], m.get(keys[i]));
+                member(out, (String) entries[i].getKey(), entries[i].getValue());
             }
         }
         out.append('}');

@@ -1,15 +1,18 @@
 package io.keywarden.kms.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.keywarden.kms.api.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -35,15 +38,32 @@ class AuditEventBuilderTest {
     }
 
     @Test
-    void principalIdIsTheHashOfTheArnCachedOrNot() throws Exception {
-        for (int i = 0; i < 5000; i++) { // past the cache's limit
-            String arn = "arn:aws:iam::" + ACCOUNT + ":user/u" + (i % 4500);
+    void userIdentityIsMadeOncePerCallerAndStaysRight() throws Exception {
+        for (int i = 0; i < UserIdentities.LIMIT + 1000; i++) { // past the cache's limit, and back to cached callers
+            String arn = "arn:aws:iam::" + ACCOUNT + ":user/u" + (i % (UserIdentities.LIMIT + 500));
             byte[] h = MessageDigest.getInstance("SHA-256").digest(arn.getBytes(StandardCharsets.UTF_8));
             String expected = "AID" + HexFormat.of().formatHex(h).substring(0, 17).toUpperCase(Locale.ROOT);
-            assertThat(AuditEventBuilder.principalId(arn, ACCOUNT, false)).isEqualTo(expected);
+            Map<String, Object> u = UserIdentities.of(Caller.of(arn));
+            assertThat(u).containsExactly(entry("accountId", ACCOUNT), entry("arn", arn),
+                    entry("principalId", expected), entry("type", "IAMUser"));
         }
-        assertThat(AuditEventBuilder.principalId("arn:aws:iam::" + ACCOUNT + ":root", ACCOUNT, true))
-                .isEqualTo(ACCOUNT);
+        assertThat(UserIdentities.of(Caller.of("arn:aws:iam::" + ACCOUNT + ":root")))
+                .containsEntry("principalId", ACCOUNT).containsEntry("type", "Root");
+        assertThat(UserIdentities.of(Caller.of("arn:aws:iam::" + ACCOUNT + ":role/r").via("ec2.amazonaws.com")))
+                .containsEntry("type", "Role").containsEntry("invokedBy", "ec2.amazonaws.com");
+        assertThat(UserIdentities.of(Caller.of("arn:aws:iam::" + ACCOUNT + ":role/r")))
+                .containsEntry("type", "Role").doesNotContainKey("invokedBy");
+        assertThat(UserIdentities.of(Caller.of("arn:aws:sts::" + ACCOUNT + ":assumed-role/r/s")))
+                .containsEntry("type", "AssumedRole");
+    }
+
+    @Test
+    void eventTimeIsTheInstantTruncatedToSeconds() {
+        for (Instant t : List.of(Instant.parse("2024-05-01T12:00:00.999Z"), Instant.parse("2024-05-01T12:00:00Z"),
+                Instant.parse("2024-05-01T12:00:01.5Z"), Instant.parse("1969-12-31T23:59:59.5Z"), Instant.EPOCH,
+                Instant.parse("2024-05-01T12:00:01.7Z"))) {
+            assertThat(AuditEventBuilder.eventTime(t)).isEqualTo(t.truncatedTo(ChronoUnit.SECONDS).toString());
+        }
     }
 
     @Test
