@@ -52,9 +52,16 @@ final class CanonicalJson {
     private CanonicalJson() {
     }
 
+    /**
+     * The capacity the next text starts with: a little more than the last one's length, so that
+     * events of a steady workload are written without growing the buffer (a benign race: any value works).
+     */
+    private static int capacityHint = 1024;
+
     static String write(Object value) {
-        StringBuilder out = new StringBuilder(1024);
+        StringBuilder out = new StringBuilder(capacityHint);
         value(out, value);
+        capacityHint = Math.min(1 << 16, Math.max(256, out.length() + (out.length() >> 3)));
         return out.toString();
     }
 
@@ -136,23 +143,31 @@ final class CanonicalJson {
 
     private static void string(StringBuilder out, String s) {
         out.append('"');
-        int start = 0;
         int n = s.length();
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        while (i < n && !escaped(s.charAt(i))) {
+            i++;
+        }
+        if (i == n) { // the usual case: appended whole (append(String) copies the array at once)
+            out.append(s).append('"');
+            return;
+        }
+        out.append(s, 0, i);
+        for (; i < n; i++) {
             char c = s.charAt(i);
-            if (c >= 128 || ESCAPES[c] == 0) {
-                continue;
-            }
-            out.append(s, start, i);
-            int esc = ESCAPES[c];
-            if (esc > 0) {
-                out.append('\\').append((char) esc);
+            if (!escaped(c)) {
+                out.append(c);
+            } else if (ESCAPES[c] > 0) {
+                out.append('\\').append((char) ESCAPES[c]);
             } else {
                 out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
             }
-            start = i + 1;
         }
-        out.append(s, start, n).append('"');
+        out.append('"');
+    }
+
+    private static boolean escaped(char c) {
+        return c < 128 && ESCAPES[c] != 0;
     }
 
     /** Parses stored JSON; null when it is not JSON (a tampered row). */
