@@ -83,7 +83,7 @@ final class CanonicalJson {
             out.append(b.booleanValue());
         } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             out.append(((Number) v).longValue());
-        } else if (v instanceof Map<?, ?> m && stringKeys(m)) {
+        } else if (v instanceof Map<?, ?> m) {
             object(out, m);
         } else if (v instanceof Collection<?> c) {
             out.append('[');
@@ -101,27 +101,53 @@ final class CanonicalJson {
         }
     }
 
-    /** Keys in the map's own order when it is sorted, else in String order — as Jackson orders them. */
+    /**
+     * Keys in the map's own order when it is sorted, else in String order — as Jackson orders them.
+     * Written in one pass, in iteration order, as long as that order holds (a SortedMap, or entries
+     * put in key order); otherwise rewritten from sorted entries. A key that is not a String: the
+     * map is Jackson's to write.
+     */
     private static void object(StringBuilder out, Map<?, ?> m) {
+        int mark = out.length();
+        boolean sorted = m instanceof SortedMap<?, ?>;
+        String previous = null;
         out.append('{');
-        if (m instanceof SortedMap<?, ?> || m.size() < 2) {
-            boolean first = true;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                member(out, (String) e.getKey(), e.getValue());
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (!(e.getKey() instanceof String key)) {
+                out.setLength(mark);
+                out.append(writeWithJackson(m));
+                return;
             }
-        } else {
-            Map.Entry<?, ?>[] entries = m.entrySet().toArray(new Map.Entry<?, ?>[0]);
-            Arrays.sort(entries, BY_KEY); // one pass when the entries were put in key order
-            for (int i = 0; i < entries.length; i++) {
-                if (i > 0) {
-                    out.append(',');
+            if (previous != null) {
+                if (!sorted && previous.compareTo(key) > 0) {
+                    out.setLength(mark);
+                    sortedObject(out, m);
+                    return;
                 }
-                member(out, (String) entries[i].getKey(), entries[i].getValue());
+                out.append(',');
             }
+            member(out, key, e.getValue());
+            previous = key;
+        }
+        out.append('}');
+    }
+
+    /** A map with String keys whose iteration order is not String order. */
+    private static void sortedObject(StringBuilder out, Map<?, ?> m) {
+        Map.Entry<?, ?>[] entries = m.entrySet().toArray(new Map.Entry<?, ?>[0]);
+        for (Map.Entry<?, ?> e : entries) {
+            if (!(e.getKey() instanceof String)) {
+                out.append(writeWithJackson(m));
+                return;
+            }
+        }
+        Arrays.sort(entries, BY_KEY);
+        out.append('{');
+        for (int i = 0; i < entries.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            member(out, (String) entries[i].getKey(), entries[i].getValue());
         }
         out.append('}');
     }
@@ -130,15 +156,6 @@ final class CanonicalJson {
         string(out, key);
         out.append(':');
         value(out, value);
-    }
-
-    private static boolean stringKeys(Map<?, ?> m) {
-        for (Object k : m.keySet()) {
-            if (!(k instanceof String)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void string(StringBuilder out, String s) {
