@@ -48,9 +48,10 @@ final class AuditChain {
         long first = head == null ? 1 : head.seq() + 1;
         byte[] prev = head == null ? GENESIS : head.hash();
         java.util.List<AuditTable.EventRow> rows = new java.util.ArrayList<>(eventsJson.size());
+        MessageDigest sha256 = sha256(); // one per batch: getInstance per event showed in the writer's profile
         long seq = first;
         for (String e : eventsJson) {
-            byte[] h = hash(prev, e);
+            byte[] h = hash(sha256, prev, e);
             rows.add(new AuditTable.EventRow(seq, e, prev, h));
             prev = h;
             if (seq % digestInterval == 0) {
@@ -65,11 +66,19 @@ final class AuditChain {
     }
 
     static byte[] hash(byte[] prev, String eventJson) {
+        return hash(sha256(), prev, eventJson);
+    }
+
+    /** SHA-256(prev || UTF-8 of eventJson) with {@code d}, which is left reset for the next use. */
+    private static byte[] hash(MessageDigest d, byte[] prev, String eventJson) {
+        d.update(prev);
+        d.update(eventJson.getBytes(StandardCharsets.UTF_8));
+        return d.digest();
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(prev);
-            d.update(eventJson.getBytes(StandardCharsets.UTF_8));
-            return d.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
         }

@@ -1,20 +1,13 @@
 package io.keywarden.kms.audit;
 
 import io.keywarden.kms.api.Caller;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Builds one CloudTrail-shaped KMS event (docs/audit.md): who called (userIdentity), what
@@ -38,7 +31,7 @@ public final class AuditEventBuilder {
     private final String keyAccount;
     private final Instant time;
     private final Map<String, Object> requestParameters;
-    private final String requestId = UUID.randomUUID().toString();
+    private final String requestId = EventIds.next();
 
     /**
      * @param eventName the operation, for example {@code Encrypt}
@@ -81,77 +74,77 @@ public final class AuditEventBuilder {
 
     /** The event of a successful call whose result was {@code result} (response or key record). */
     public String success(Object result) {
-        return json(AuditFields.response(result), null, null);
+        return CanonicalJson.write(successEvent(result));
     }
-
 
     /** The event of a refused or failed call. The message is the error's own (KMS messages carry no secrets). */
     public String failure(String errorCode, String errorMessage) {
-        return json(null, errorCode, errorMessage == null ? "" : errorMessage);
+        return CanonicalJson.write(failureEvent(errorCode, errorMessage));
     }
 
-    private String json(Map<String, Object> responseElements, String errorCode, String errorMessage) {
-        Map<String, Object> e = new TreeMap<>();
-        e.put("eventVersion", EVENT_VERSION);
-        e.put("userIdentity", userIdentity());
-        e.put("eventTime", time.truncatedTo(ChronoUnit.SECONDS).toString());
-        e.put("eventSource", "kms.amazonaws.com");
-        e.put("eventName", eventName);
+    /** The fields of {@link #success}'s event, before they are written. */
+    Map<String, Object> successEvent(Object result) {
+        return event(AuditFields.response(result), null, null);
+    }
+
+    /** The fields of {@link #failure}'s event, before they are written. */
+    Map<String, Object> failureEvent(String errorCode, String errorMessage) {
+        return event(null, errorCode, errorMessage == null ? "" : errorMessage);
+    }
+
+    /**
+     * The event's fields, put in key order (the canonical JSON's order), so that writing them is one
+     * pass — no TreeMap per event.
+     */
+    private Map<String, Object> event(Map<String, Object> responseElements, String errorCode, String errorMessage) {
+        Map<String, Object> e = new LinkedHashMap<>(32);
         e.put("awsRegion", region);
-        e.put("sourceIPAddress", caller.sourceIp());
-        e.put("userAgent", caller.userAgent());
         if (errorCode != null) {
             e.put("errorCode", errorCode);
             e.put("errorMessage", errorMessage);
         }
-        e.put("requestParameters", requestParameters.isEmpty() ? null : requestParameters);
-        e.put("responseElements", responseElements);
-        e.put("requestID", requestId);
-        e.put("eventID", UUID.randomUUID().toString());
-        e.put("readOnly", isReadOnly(eventName));
-        e.put("resources", resources(responseElements));
-        e.put("eventType", "AwsApiCall");
-        e.put("managementEvent", true);
-        e.put("recipientAccountId", keyAccount);
         e.put("eventCategory", "Management");
-        return CanonicalJson.write(e);
+        e.put("eventID", EventIds.next());
+        e.put("eventName", eventName);
+        e.put("eventSource", "kms.amazonaws.com");
+        e.put("eventTime", eventTime(time));
+        e.put("eventType", "AwsApiCall");
+        e.put("eventVersion", EVENT_VERSION);
+        e.put("managementEvent", true);
+        e.put("readOnly", isReadOnly(eventName));
+        e.put("recipientAccountId", keyAccount);
+        e.put("requestID", requestId);
+        e.put("requestParameters", requestParameters.isEmpty() ? null : requestParameters);
+        e.put("resources", resources(responseElements));
+        e.put("responseElements", responseElements);
+        e.put("sourceIPAddress", caller.sourceIp());
+        e.put("userAgent", caller.userAgent());
+        e.put("userIdentity", UserIdentities.of(caller));
+        return e;
     }
 
-    private Map<String, Object> userIdentity() {
-        Map<String, Object> u = new LinkedHashMap<>();
-        String arn = caller.principalArn();
-        String type = caller.isRoot() ? "Root" : arn.contains(":assumed-role/") ? "AssumedRole"
-                : arn.contains(":role/") ? "Role" : arn.contains(":federated-user/") ? "FederatedUser" : "IAMUser";
-        u.put("type", type);
-        u.put("principalId", principalId(arn, caller.account(), caller.isRoot()));
-        u.put("arn", arn);
-        u.put("accountId", caller.account());
-        if (caller.viaService() != null) {
-            u.put("invokedBy", caller.viaService());
-        }
-        return u;
+    /** The text of the last second an event was stamped with: formatting an Instant per event shows in profiles. */
+    private record SecondText(long second, String text) {
     }
 
-    /**
-     * A stable stand-in for AWS's unique principal id: the account id for the root user, otherwise
-     * {@code AID} + the first 17 hex digits (upper case) of SHA-256 of the ARN.
-     */
-    static String principalId(String arn, String account, boolean root) {
-        if (root) {
-            return account;
+    private static volatile SecondText lastSecond = new SecondText(Long.MIN_VALUE, "");
+
+    /** {@code time} truncated to seconds, ISO-8601 ({@code 2024-05-01T12:00:00Z}). */
+    static String eventTime(Instant time) {
+        SecondText s = lastSecond;
+        if (s.second() != time.getEpochSecond()) {
+            s = new SecondText(time.getEpochSecond(), time.truncatedTo(ChronoUnit.SECONDS).toString());
+            lastSecond = s;
         }
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(arn.getBytes(StandardCharsets.UTF_8));
-            return "AID" + HexFormat.of().formatHex(h).substring(0, 17).toUpperCase(Locale.ROOT);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
+        return s.text();
     }
+
+    private static final List<String> KEY_FIELDS = List.of("keyId", "targetKeyId", "sourceKeyId", "destinationKeyId");
 
     /** The KMS keys the request names (or the call created), as CloudTrail's resources. */
     private List<Object> resources(Map<String, Object> responseElements) {
         List<Object> out = new ArrayList<>();
-        for (String field : List.of("keyId", "targetKeyId", "sourceKeyId", "destinationKeyId")) {
+        for (String field : KEY_FIELDS) {
             addKey(out, requestParameters.get(field));
         }
         if (responseElements != null) {
@@ -175,9 +168,34 @@ public final class AuditEventBuilder {
             }
         }
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("accountId", arn.split(":").length > 4 ? arn.split(":")[4] : keyAccount);
+        r.put("accountId", arnAccount(arn));
         r.put("type", "AWS::KMS::Key");
         r.put("ARN", arn);
         out.add(r);
+    }
+
+    /**
+     * The fifth {@code :}-separated field of an ARN (its account), or this engine's account when the
+     * ARN has fewer — exactly {@code arn.split(":")[4]} when that exists (split drops trailing empty
+     * fields), without splitting the whole ARN twice per event.
+     */
+    String arnAccount(String arn) {
+        int from = 0;
+        for (int field = 0; field < 4; field++) {
+            int colon = arn.indexOf(':', from);
+            if (colon < 0) {
+                return keyAccount;
+            }
+            from = colon + 1;
+        }
+        boolean onlyColonsLeft = true;
+        for (int i = from; i < arn.length() && onlyColonsLeft; i++) {
+            onlyColonsLeft = arn.charAt(i) == ':';
+        }
+        if (onlyColonsLeft) {
+            return keyAccount;
+        }
+        int end = arn.indexOf(':', from);
+        return end < 0 ? arn.substring(from) : arn.substring(from, end);
     }
 }

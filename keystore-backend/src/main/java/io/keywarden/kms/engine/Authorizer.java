@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The engine's one authorization point: builds the {@link RequestContext} of a call (the request's
- * own condition keys, the key's, the caller's), loads the key policy, the caller's identity policy
+ * own condition keys, the key's, the caller's — made only when a condition reads them), loads the key policy, the caller's identity policy
  * and the key's grants from the store transaction, and asks {@link Authorization}. A refusal is an
  * {@link AccessDeniedException} with AWS's message.
  */
@@ -84,8 +84,18 @@ final class Authorizer {
         }
     }
 
+    /**
+     * The request as policies see it. Its condition keys are only made if a condition reads one —
+     * the default key policy reads none — inside the transaction {@code tx} the evaluation runs in.
+     */
     RequestContext context(StoreTransaction tx, Caller caller, String action, KeyRecord key, String identifier,
             RequestFacts facts) {
+        return RequestContext.withLazyKeys(caller.principalArn(), caller.account(), action,
+                key == null ? "*" : key.arn(), () -> conditionKeys(tx, caller, key, identifier, facts));
+    }
+
+    private Map<String, List<String>> conditionKeys(StoreTransaction tx, Caller caller, KeyRecord key,
+            String identifier, RequestFacts facts) {
         Map<String, List<String>> keys = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (key != null) {
             keys.put("kms:KeySpec", List.of(key.keySpec().name()));
@@ -115,8 +125,7 @@ final class Authorizer {
         }
         keys.put("aws:CurrentTime", List.of(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()));
         keys.put("aws:EpochTime", List.of(Long.toString(clock.instant().getEpochSecond())));
-        return new RequestContext(caller.principalArn(), caller.account(), action,
-                key == null ? "*" : key.arn(), keys);
+        return keys;
     }
 
     /** The alias a request named its key by ({@code alias/x} or an alias ARN), as {@code alias/x}. */

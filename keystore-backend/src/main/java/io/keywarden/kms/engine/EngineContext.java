@@ -108,16 +108,26 @@ final class EngineContext {
 
     /** Runs {@code work} on the key in a read transaction; the key's state allows {@code op}. */
     <T> T readKey(Operation op, String identifier, BiFunction<StoreTransaction, KeyRecord, T> work) {
-        String dueKeyId = store.read(tx -> {
+        // One read transaction when nothing is due (the usual case); a key with a due task is settled
+        // first and read again.
+        Object first = store.read(tx -> {
             KeyRecord key = resolver.resolve(tx, identifier);
-            return isDue(key) ? key.keyId() : null;
+            if (isDue(key)) {
+                return new Due(key.keyId());
+            }
+            authorize(tx, op, key, identifier);
+            KeyStateRules.check(op, key.keyState(), arn(key));
+            return work.apply(tx, key);
         });
-        if (dueKeyId != null) {
-            rawStore.write(tx -> {
-                lifecycle.settle(tx, dueKeyId);
-                return null;
-            });
+        if (!(first instanceof Due due)) {
+            @SuppressWarnings("unchecked")
+            T result = (T) first;
+            return result;
         }
+        rawStore.write(tx -> {
+            lifecycle.settle(tx, due.keyId());
+            return null;
+        });
         return store.read(tx -> {
             KeyRecord key = resolver.resolve(tx, identifier);
             authorize(tx, op, key, identifier);
@@ -141,6 +151,10 @@ final class EngineContext {
         String keyId = resolver.keyIdOf(tx, identifier);
         lifecycle.settle(tx, keyId);
         return tx.findKey(keyId).orElseThrow(() -> resolver.notFound(keyId));
+    }
+
+    /** The marker of {@link #readKey}'s first read: the key has a due task to settle first. */
+    private record Due(String keyId) {
     }
 
     private boolean isDue(KeyRecord key) {
