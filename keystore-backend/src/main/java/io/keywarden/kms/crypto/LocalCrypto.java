@@ -6,7 +6,6 @@ import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.util.Locale;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -80,36 +79,25 @@ public final class LocalCrypto {
         return STATUS;
     }
 
+    private static boolean offers(String type, String algorithm) {
+        return ACCP != null && ACCP.getService(type, algorithm) != null;
+    }
+
     /** A new Cipher: ACCP's when it has the transformation, else the JDK's. */
     public static Cipher cipher(String transformation) throws GeneralSecurityException {
-        if (ACCP != null && ACCP.getService("Cipher", transformation) != null) {
-            return Cipher.getInstance(transformation, ACCP);
-        }
-        return Cipher.getInstance(transformation);
+        return offers("Cipher", transformation) ? Cipher.getInstance(transformation, ACCP)
+                : Cipher.getInstance(transformation);
     }
 
     /** A new Mac: ACCP's when it has the algorithm, else the JDK's. */
     public static Mac mac(String algorithm) throws NoSuchAlgorithmException {
-        if (ACCP != null && ACCP.getService("Mac", algorithm) != null) {
-            return Mac.getInstance(algorithm, ACCP);
-        }
-        return Mac.getInstance(algorithm);
+        return offers("Mac", algorithm) ? Mac.getInstance(algorithm, ACCP) : Mac.getInstance(algorithm);
     }
 
-    /** A new Signature: ACCP's when it has the algorithm, else the JDK's. */
-    public static Signature signature(String algorithm) throws NoSuchAlgorithmException {
-        if (ACCP != null && ACCP.getService("Signature", algorithm) != null) {
-            return Signature.getInstance(algorithm, ACCP);
-        }
-        return Signature.getInstance(algorithm);
-    }
-
-    /** A KeyFactory from the same provider as {@link #signature}/{@link #cipher} would use. */
+    /** A KeyFactory: ACCP's when it has the algorithm, else the JDK's. */
     public static KeyFactory keyFactory(String algorithm) throws NoSuchAlgorithmException {
-        if (ACCP != null && ACCP.getService("KeyFactory", algorithm) != null) {
-            return KeyFactory.getInstance(algorithm, ACCP);
-        }
-        return KeyFactory.getInstance(algorithm);
+        return offers("KeyFactory", algorithm) ? KeyFactory.getInstance(algorithm, ACCP)
+                : KeyFactory.getInstance(algorithm);
     }
 
     /**
@@ -117,7 +105,7 @@ public final class LocalCrypto {
      * operating system) or the JDK's default {@link SecureRandom}. Safe to share between threads.
      */
     public static SecureRandom secureRandom() {
-        if (ACCP != null && ACCP.getService("SecureRandom", "LibCryptoRng") != null) {
+        if (offers("SecureRandom", "LibCryptoRng")) {
             try {
                 return SecureRandom.getInstance("LibCryptoRng", ACCP);
             } catch (NoSuchAlgorithmException e) {
