@@ -40,9 +40,9 @@ import javax.crypto.spec.GCMParameterSpec;
 /**
  * {@code AES/GCM/NoPadding} on a Keywarden AES handle: envelope encryption in the format of
  * docs/envelope-format.md. Encryption asks the backend for a data key under the handle's key and
- * the encryption context (at {@code init}) and encrypts locally with AES-GCM (LocalCrypto: ACCP or the JDK), frame by
- * frame; decryption reads the header, has the backend decrypt the wrapped data key, checks the key
- * commitment and every frame's tag before releasing that frame's plaintext. Memory stays bounded by
+ * the encryption context (at {@code init}) and encrypts locally with AES-GCM (LocalCrypto: ACCP or
+ * the JDK), frame by frame; decryption reads the header, has the backend decrypt the wrapped data
+ * key, checks the key commitment and every frame's tag before releasing that frame's plaintext. Memory stays bounded by
  * one frame whatever the message length. Parameters: none, {@link GCMParameterSpec} (tag length
  * 128; the IV is mixed into the key derivation), or {@link KmsEncryptionSpec}.
  */
