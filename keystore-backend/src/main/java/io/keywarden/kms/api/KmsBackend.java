@@ -86,6 +86,18 @@ public interface KmsBackend extends AutoCloseable {
 
     void deleteImportedKeyMaterial(DeleteImportedKeyMaterialRequest request);
 
+    /**
+     * <b>Keywarden extension</b> (not an AWS KMS operation, not served over the wire): a GenerateMac
+     * authorization that covers up to {@code maxMessages} MACs, computed in the backend without a
+     * call each (docs/engine.md, "MAC sessions"). The embedded engine offers it on stores that report
+     * their changes (SQLite); other backends throw
+     * {@link io.keywarden.kms.api.errors.KmsUnsupportedOperationException}, and callers use
+     * GenerateMac.
+     */
+    default MacSession openMacSession(OpenMacSessionRequest request) {
+        throw KmsUnsupportedOperationException.notImplemented("OpenMacSession");
+    }
+
     // ---- key policies
 
     default void putKeyPolicy(PutKeyPolicyRequest request) {

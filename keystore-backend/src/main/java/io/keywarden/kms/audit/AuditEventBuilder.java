@@ -23,7 +23,7 @@ public final class AuditEventBuilder {
     /** Operations that change nothing (CloudTrail's {@code readOnly: true}) beyond Get/List/Describe. */
     private static final Set<String> READ_ONLY = Set.of("Encrypt", "Decrypt", "ReEncrypt", "GenerateDataKey",
             "GenerateDataKeyWithoutPlaintext", "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext",
-            "Sign", "Verify", "GenerateMac", "VerifyMac", "GenerateRandom", "DeriveSharedSecret");
+            "Sign", "Verify", "GenerateMac", "VerifyMac", "GenerateRandom", "DeriveSharedSecret", "OpenMacSession");
 
     private final String eventName;
     private final Caller caller;
@@ -65,7 +65,7 @@ public final class AuditEventBuilder {
     private static final Set<String> DATA_PLANE = Set.of("Encrypt", "Decrypt", "ReEncrypt", "GenerateDataKey",
             "GenerateDataKeyWithoutPlaintext", "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext",
             "Sign", "Verify", "GenerateMac", "VerifyMac", "GenerateRandom", "DeriveSharedSecret", "DirectEncrypt",
-            "DirectDecrypt", "DirectWrapKey", "DirectUnwrapKey");
+            "DirectDecrypt", "DirectWrapKey", "DirectUnwrapKey", "OpenMacSession");
 
     /** Whether {@code eventName} is a data-plane operation (see {@link #DATA_PLANE}). */
     public static boolean isDataPlane(String eventName) {

@@ -30,7 +30,7 @@ final class AuditFields {
             "expirationModel", "validTo", "policyName", "limit", "marker", "keyAgreementAlgorithm",
             "bypassPolicyLockoutSafetyCheck", "multiRegion", "customKeyStoreId", "includeKeyMaterial",
             "onlyRotationType", "grantId", "grantIds", "granteePrincipal", "retiringPrincipal", "operations",
-            "name", "principalArn", "keyMaterialId", "dryRun");
+            "name", "principalArn", "keyMaterialId", "dryRun", "maxMessages", "maxAgeSeconds");
 
     /** Response fields recorded in {@code responseElements}. */
     static final Set<String> RESPONSE = Set.of("keyId", "keyMaterialId", "currentKeyMaterialId", "grantId",

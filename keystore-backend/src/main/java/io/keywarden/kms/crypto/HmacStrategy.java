@@ -79,20 +79,37 @@ public class HmacStrategy implements KeySpecStrategy {
 
     @Override
     public byte[] mac(KeySpec spec, KeyMaterial key, MacAlgorithmSpec algorithm, byte[] message) {
+        Params p = checked(spec, algorithm);
+        Checks.length("message", message, 0, Checks.MAX_MESSAGE); // empty: a Keywarden extension (docs/engine.md)
+        Mac mac = MACS.get().computeIfAbsent(p.jca(), HmacStrategy::newMac);
+        init(mac, p, key);
+        return mac.doFinal(message);
+    }
+
+    @Override
+    public Mac newMac(KeySpec spec, KeyMaterial key, MacAlgorithmSpec algorithm) {
+        Params p = checked(spec, algorithm);
+        Mac mac = newMac(p.jca());
+        init(mac, p, key);
+        return mac;
+    }
+
+    private Params checked(KeySpec spec, MacAlgorithmSpec algorithm) {
         Params p = params(spec);
         Checks.notNull("macAlgorithm", algorithm);
         if (algorithm != p.algorithm()) {
             throw Checks.algorithm(algorithm, spec);
         }
-        Checks.length("message", message, 0, Checks.MAX_MESSAGE); // empty: a Keywarden extension (docs/engine.md)
+        return p;
+    }
+
+    private static void init(Mac mac, Params p, KeyMaterial key) {
         byte[] secret = Checks.secret(key);
         if (secret.length < p.minImportLength() || secret.length > p.maxImportLength()) {
             throw new KMSInternalException("The stored key material has the wrong length.");
         }
         try {
-            Mac mac = MACS.get().computeIfAbsent(p.jca(), HmacStrategy::newMac);
             mac.init(new SecretKeySpec(secret, p.jca()));
-            return mac.doFinal(message);
         } catch (GeneralSecurityException e) {
             throw Checks.internal(e);
         }

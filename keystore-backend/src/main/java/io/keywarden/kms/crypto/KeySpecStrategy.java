@@ -123,6 +123,14 @@ public interface KeySpecStrategy {
         throw usage("MAC");
     }
 
+    /**
+     * A new {@link javax.crypto.Mac} initialized with the key, for a MAC session's computations
+     * (docs/engine.md, "MAC sessions"): what {@link #mac} computes, over a message of any length.
+     */
+    default javax.crypto.Mac newMac(KeySpec spec, KeyMaterial key, MacAlgorithmSpec algorithm) {
+        throw usage("MAC");
+    }
+
     /** ECDH with the peer's DER SubjectPublicKeyInfo; returns the raw shared secret. */
     default byte[] deriveSharedSecret(KeySpec spec, KeyMaterial key, byte[] peerPublicKey) {
         throw usage("key agreement");

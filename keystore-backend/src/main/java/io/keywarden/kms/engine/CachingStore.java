@@ -68,6 +68,15 @@ final class CachingStore implements KmsStore {
         }
     }
 
+    /**
+     * A token of what the store holds now: the same object while nothing changed (a write by this
+     * engine at once, a change by another process once the stamp is read again, within
+     * {@code recheckNanos}). MAC sessions hold on to it (docs/engine.md, "MAC sessions").
+     */
+    Object currentGeneration() {
+        return generation();
+    }
+
     /** The generation valid now: the same while the stamp is confirmed and nothing was written here. */
     private ReadCache generation() {
         ReadCache c = current;

@@ -25,6 +25,8 @@ final class EngineContext {
     final KmsStore rawStore;
     final AuditLog audit;
     final RequestQuotas quotas;
+    /** The monotonic time of request quotas and MAC sessions (tests move it). */
+    final java.util.function.LongSupplier nanoTime;
     /** The AWS name of the call this context serves (null in the shared context). */
     final String eventName;
     private boolean cryptoQuotaTaken;
@@ -44,6 +46,7 @@ final class EngineContext {
         this.rawStore = cached;
         this.audit = new AuditLog(store, clock, settings.region(), settings.account(), service.digestInterval());
         this.quotas = new RequestQuotas(service, nanoTime);
+        this.nanoTime = nanoTime;
         this.eventName = null;
         this.clock = clock;
         this.settings = settings;
@@ -59,6 +62,7 @@ final class EngineContext {
         this.rawStore = shared.rawStore;
         this.audit = shared.audit;
         this.quotas = shared.quotas;
+        this.nanoTime = shared.nanoTime;
         this.eventName = eventName;
         this.clock = shared.clock;
         this.settings = shared.settings;

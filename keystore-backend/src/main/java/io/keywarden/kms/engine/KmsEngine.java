@@ -68,6 +68,8 @@ import io.keywarden.kms.api.GetIdentityPolicyResponse;
 import io.keywarden.kms.api.GetKeyPolicyRequest;
 import io.keywarden.kms.api.GetKeyPolicyResponse;
 import io.keywarden.kms.api.KmsBackend;
+import io.keywarden.kms.api.MacSession;
+import io.keywarden.kms.api.OpenMacSessionRequest;
 import io.keywarden.kms.api.ListKeyPoliciesRequest;
 import io.keywarden.kms.api.ListKeyPoliciesResponse;
 import io.keywarden.kms.api.PutIdentityPolicyRequest;
@@ -489,6 +491,22 @@ public final class KmsEngine implements KmsBackend {
         RequestFacts f = RequestFacts.builder().grantTokens(r.grantTokens()).key("kms:MacAlgorithm", r.macAlgorithm())
                 .build();
         return call(r, f, c -> new SigningOperations(c).verifyMac(r));
+    }
+
+    /**
+     * Opens a MAC session (a Keywarden extension, docs/engine.md "MAC sessions"): GenerateMac's checks
+     * and an {@code OpenMacSession} audit event now, and again each time the session renews its
+     * authorization. Only on stores that report their changes (SQLite); otherwise
+     * {@link io.keywarden.kms.api.errors.KmsUnsupportedOperationException}.
+     */
+    @Override
+    public MacSession openMacSession(OpenMacSessionRequest r) {
+        RequestFacts f = RequestFacts.builder().grantTokens(r.grantTokens()).key("kms:MacAlgorithm", r.macAlgorithm())
+                .build();
+        java.util.function.Function<OpenMacSessionRequest, MacSessionOperations.Granted> authorize =
+                req -> call(req, f, c -> new MacSessionOperations(c).authorize(req));
+        MacSessionOperations.Granted first = authorize.apply(r);
+        return new EngineMacSession(r, first, authorize, (CachingStore) ctx.rawStore, ctx.clock, ctx.nanoTime);
     }
 
     @Override

@@ -19,7 +19,8 @@ final class RequestQuotas {
 
     /** Operations whose class depends on the key they use. */
     private static final Set<String> KEY_CRYPTO = Set.of("Encrypt", "Decrypt", "ReEncrypt", "GenerateDataKey",
-            "GenerateDataKeyWithoutPlaintext", "Sign", "Verify", "GenerateMac", "VerifyMac", "DeriveSharedSecret");
+            "GenerateDataKeyWithoutPlaintext", "Sign", "Verify", "GenerateMac", "VerifyMac", "DeriveSharedSecret",
+            "OpenMacSession");
 
     private final ServiceSettings settings;
     private final LongSupplier nanoTime;

@@ -128,13 +128,18 @@ final class SigningOperations {
 
     private static byte[] mac(io.keywarden.kms.store.StoreTransaction tx, KeyRecord key, MacAlgorithmSpec algorithm,
             byte[] message, Operation op) {
+        return macStrategy(key, algorithm, op).mac(key.keySpec(), Materials.current(tx, key), algorithm, message);
+    }
+
+    /** The strategy of an HMAC key that takes {@code algorithm}; refuses other keys and algorithms. */
+    static KeySpecStrategy macStrategy(KeyRecord key, MacAlgorithmSpec algorithm, Operation op) {
         KeyChecks.usage(key, KeyUsage.GENERATE_VERIFY_MAC, op);
         KeySpecStrategy strategy = KeySpecStrategies.forSpec(key.keySpec());
         if (!strategy.macAlgorithms(key.keySpec(), key.keyUsage()).contains(algorithm)) {
             throw new InvalidKeyUsageException("The MAC algorithm " + algorithm + " is not compatible with "
                     + key.arn() + " (key spec " + key.keySpec() + ").");
         }
-        return strategy.mac(key.keySpec(), Materials.current(tx, key), algorithm, message);
+        return strategy;
     }
 
     DeriveSharedSecretResponse deriveSharedSecret(DeriveSharedSecretRequest request) {

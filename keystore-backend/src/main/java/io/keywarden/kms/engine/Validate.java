@@ -58,4 +58,19 @@ final class Validate {
         }
         return value;
     }
+
+    static long range(Long value, String member, long min, long max, long defaultValue) {
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value < min) {
+            throw new ValidationException("1 validation error detected: Value '" + value + "' at '" + member
+                    + "' failed to satisfy constraint: Member must have value greater than or equal to " + min);
+        }
+        if (value > max) {
+            throw new ValidationException("1 validation error detected: Value '" + value + "' at '" + member
+                    + "' failed to satisfy constraint: Member must have value less than or equal to " + max);
+        }
+        return value;
+    }
 }
