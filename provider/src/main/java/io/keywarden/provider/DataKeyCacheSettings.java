@@ -30,29 +30,29 @@ final class DataKeyCacheSettings {
 
     /** The policy the file asks for, or null when caching is off. */
     static DataKeyCachePolicy read(Path configFile) {
+        return fromProperties(load(configFile));
+    }
+
+    static Properties load(Path configFile) {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(configFile)) {
             p.load(r);
         } catch (IOException e) {
             throw new KeywardenConfig.ConfigException("config", "cannot read " + configFile + ": " + e.getMessage());
         }
-        return fromProperties(p);
+        return p;
     }
 
     static DataKeyCachePolicy fromProperties(Properties p) {
-        String enabled = p.getProperty(PREFIX, "off").trim();
-        if (enabled.equals("off") || enabled.equals("false")) {
+        if (!enabled(p, PREFIX)) {
             return null;
-        }
-        if (!enabled.equals("on") && !enabled.equals("true")) {
-            throw new KeywardenConfig.ConfigException(PREFIX, "must be on or off");
         }
         try {
             return new DataKeyCachePolicy(
-                    Duration.ofSeconds(number(p, "maxAgeSeconds", 300)),
-                    number(p, "maxMessages", 4096),
-                    number(p, "maxBytes", 1L << 32),
-                    (int) number(p, "maxEntries", 100));
+                    Duration.ofSeconds(number(p, PREFIX, "maxAgeSeconds", 300)),
+                    number(p, PREFIX, "maxMessages", 4096),
+                    number(p, PREFIX, "maxBytes", 1L << 32),
+                    (int) number(p, PREFIX, "maxEntries", 100));
         } catch (IllegalArgumentException e) {
             if (e instanceof KeywardenConfig.ConfigException) {
                 throw e;
@@ -61,15 +61,27 @@ final class DataKeyCacheSettings {
         }
     }
 
-    private static long number(Properties p, String name, long def) {
-        String v = p.getProperty(PREFIX + "." + name);
+    /** Whether {@code prefix} is {@code on} (or {@code true}); off by default. */
+    static boolean enabled(Properties p, String prefix) {
+        String enabled = p.getProperty(prefix, "off").trim();
+        if (enabled.equals("off") || enabled.equals("false")) {
+            return false;
+        }
+        if (!enabled.equals("on") && !enabled.equals("true")) {
+            throw new KeywardenConfig.ConfigException(prefix, "must be on or off");
+        }
+        return true;
+    }
+
+    static long number(Properties p, String prefix, String name, long def) {
+        String v = p.getProperty(prefix + "." + name);
         if (v == null) {
             return def;
         }
         try {
             return Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
-            throw new KeywardenConfig.ConfigException(PREFIX + "." + name, "must be a whole number");
+            throw new KeywardenConfig.ConfigException(prefix + "." + name, "must be a whole number");
         }
     }
 }

@@ -5,6 +5,8 @@ import io.keywarden.kms.config.KeywardenConfig;
 import io.keywarden.kms.api.spi.Backends;
 import io.keywarden.provider.envelope.DataKeyCache;
 import io.keywarden.provider.envelope.DataKeyCachePolicy;
+import io.keywarden.provider.mac.MacSessionPolicy;
+import io.keywarden.provider.mac.MacSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.ProviderException;
@@ -25,6 +27,8 @@ public final class KeywardenRuntime {
     private volatile KmsBackend backend;
     private volatile DataKeyCachePolicy cachePolicy;
     private final Map<DataKeyCachePolicy, DataKeyCache[]> caches = new ConcurrentHashMap<>();
+    private volatile MacSessionPolicy macPolicy;
+    private final Map<MacSessionPolicy, MacSessions> macSessions = new ConcurrentHashMap<>();
 
     KeywardenRuntime(String configuredPath) {
         this.configuredPath = configuredPath;
@@ -47,7 +51,10 @@ public final class KeywardenRuntime {
                     Path config = configFile();
                     b = shared(load(config), config.toString());
                     if (cachePolicy == null) {
-                        cachePolicy = cacheSettings(config);
+                        cachePolicy = settings(config, DataKeyCacheSettings::read);
+                    }
+                    if (macPolicy == null) {
+                        macPolicy = settings(config, MacSessionSettings::read);
                     }
                     backend = b;
                 }
@@ -98,9 +105,9 @@ public final class KeywardenRuntime {
         }
     }
 
-    private static DataKeyCachePolicy cacheSettings(Path config) {
+    private static <T> T settings(Path config, java.util.function.Function<Path, T> reader) {
         try {
-            return DataKeyCacheSettings.read(config);
+            return reader.apply(config);
         } catch (KeywardenConfig.ConfigException e) {
             throw new ProviderException(e.getMessage() + " (in " + config + ")", e);
         }
@@ -154,5 +161,25 @@ public final class KeywardenRuntime {
     /** The decryption cache for a policy (keyed by wrapped key), shared likewise. */
     public DataKeyCache decryptionCache(DataKeyCachePolicy policy) {
         return caches.computeIfAbsent(policy, p -> new DataKeyCache[] {new DataKeyCache(p), new DataKeyCache(p)})[1];
+    }
+
+    /**
+     * Turns MAC sessions on for {@code HmacSHA*} on managed keys with this policy (null: off, the
+     * default), where the backend offers them (docs/engine.md, "MAC sessions").
+     */
+    public void setMacSessions(MacSessionPolicy policy) {
+        this.macPolicy = policy;
+    }
+
+    /**
+     * The MAC sessions to use, or null when they are off: those of the policy set by
+     * {@link #setMacSessions}, else of the {@code cache.macKeys} settings of keywarden.conf.
+     */
+    public MacSessions macSessions() {
+        if (backend == null) {
+            backend();
+        }
+        MacSessionPolicy p = macPolicy;
+        return p == null ? null : macSessions.computeIfAbsent(p, MacSessions::new);
     }
 }

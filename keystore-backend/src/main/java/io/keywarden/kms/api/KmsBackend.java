@@ -98,6 +98,11 @@ public interface KmsBackend extends AutoCloseable {
         throw KmsUnsupportedOperationException.notImplemented("OpenMacSession");
     }
 
+    /** Whether {@link #openMacSession} is offered (false: callers use GenerateMac). */
+    default boolean offersMacSessions() {
+        return false;
+    }
+
     // ---- key policies
 
     default void putKeyPolicy(PutKeyPolicyRequest request) {

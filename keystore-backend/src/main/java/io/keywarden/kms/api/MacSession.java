@@ -10,7 +10,9 @@ import java.nio.ByteBuffer;
  * authorization, and nothing changed in the key store since it was given (seen within the
  * engine's read-cache recheck, 2 ms). Past that, the next MAC first renews the authorization: a
  * new policy check and audit event; a refusal (the key was disabled, the policy changed) is thrown
- * from {@link Computation#doFinal} as the KMS error, and no MAC is released.
+ * from {@link Computation#doFinal} as the KMS error, and no MAC is released. A session stays on the
+ * key it was opened on: if it was opened with an alias that now names another key, the renewal
+ * fails and the session closes (open a new one).
  *
  * <p>The key material stays in the backend: a computation computes and releases MACs only.
  * Thread-safe; each {@link Computation} is for one thread at a time.
@@ -30,6 +32,12 @@ public interface MacSession extends AutoCloseable {
      * is closed.
      */
     Computation newComputation();
+
+    /**
+     * Whether the session was closed: by {@link #close}, or because the alias it was opened with
+     * now names another key (a renewal then fails with {@code KMSInvalidStateException}).
+     */
+    boolean isClosed();
 
     /** Zeroes the session's copy of the key; computations already made may finish their messages. */
     @Override

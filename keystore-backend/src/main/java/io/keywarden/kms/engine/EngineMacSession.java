@@ -4,6 +4,7 @@ import io.keywarden.kms.api.KeySpec;
 import io.keywarden.kms.api.MacAlgorithmSpec;
 import io.keywarden.kms.api.MacSession;
 import io.keywarden.kms.api.OpenMacSessionRequest;
+import io.keywarden.kms.api.errors.KMSInvalidStateException;
 import io.keywarden.kms.crypto.KeyMaterial;
 import io.keywarden.kms.crypto.KeySpecStrategies;
 import java.nio.ByteBuffer;
@@ -107,6 +108,11 @@ final class EngineMacSession implements MacSession {
     }
 
     @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
     public void close() {
         synchronized (material) {
             closed = true;
@@ -127,6 +133,11 @@ final class EngineMacSession implements MacSession {
                 if (current == a) {
                     MacSessionOperations.Granted g = authorize.apply(request);
                     Arrays.fill(g.material().secret(), (byte) 0); // the session keeps its own copy
+                    if (!g.keyArn().equals(keyArn)) {
+                        close();
+                        throw new KMSInvalidStateException(request.keyId() + " now names another key than "
+                                + keyArn + ", on which this MAC session was opened; open a new session.");
+                    }
                     Authorization renewed = new Authorization(g, nanoTime.getAsLong() + maxAgeNanos);
                     renewed.released.incrementAndGet(); // this MAC
                     current = renewed;

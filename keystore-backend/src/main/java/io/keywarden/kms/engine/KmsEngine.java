@@ -499,6 +499,12 @@ public final class KmsEngine implements KmsBackend {
      * authorization. Only on stores that report their changes (SQLite); otherwise
      * {@link io.keywarden.kms.api.errors.KmsUnsupportedOperationException}.
      */
+    /** MAC sessions need the read cache's change tracking: offered on stores that report their changes. */
+    @Override
+    public boolean offersMacSessions() {
+        return ctx.rawStore instanceof CachingStore;
+    }
+
     @Override
     public MacSession openMacSession(OpenMacSessionRequest r) {
         RequestFacts f = RequestFacts.builder().grantTokens(r.grantTokens()).key("kms:MacAlgorithm", r.macAlgorithm())

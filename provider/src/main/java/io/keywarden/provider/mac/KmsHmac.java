@@ -3,9 +3,11 @@ package io.keywarden.provider.mac;
 import io.keywarden.kms.api.GenerateMacRequest;
 import io.keywarden.kms.api.KeyUsage;
 import io.keywarden.kms.api.MacAlgorithmSpec;
+import io.keywarden.kms.api.MacSession;
 import io.keywarden.kms.api.errors.KmsException;
 import io.keywarden.provider.BoundedBuffer;
 import io.keywarden.provider.JcaErrors;
+import io.keywarden.provider.KmsKeys;
 import io.keywarden.provider.KmsSecretKey;
 import io.keywarden.provider.UsableKey;
 import java.nio.ByteBuffer;
@@ -27,6 +29,13 @@ import javax.crypto.MacSpi;
  * {@link ProviderException} that says so ({@code Mac.doFinal} has no checked exception for it),
  * and the Mac is reset and reusable. Backend failures at {@code doFinal} (a key disabled since
  * {@code init}, throttling) are {@link ProviderException}s with the KMS error as cause.
+ *
+ * <p>With MAC sessions on ({@code cache.macKeys=on}, or {@link io.keywarden.provider.KeywardenRuntime#setMacSessions})
+ * and a backend that offers them (the embedded engine on SQLite), the MAC is computed in the engine
+ * under a session's GenerateMac authorization instead (docs/engine.md, "MAC sessions"): messages of
+ * any length, streamed, one policy check and audit event per authorization. {@code init} opens the
+ * key's session if none is open (a refusal is an {@link InvalidKeyException}); a renewal refused at
+ * {@code doFinal} is a {@link ProviderException} with the KMS error as cause.
  */
 public abstract class KmsHmac extends MacSpi {
 
@@ -38,6 +47,10 @@ public abstract class KmsHmac extends MacSpi {
     private final int length;
     private final BoundedBuffer buffer = new BoundedBuffer(MAX_MESSAGE);
     private UsableKey key;
+    /** The MAC sessions in use, or null: one GenerateMac per message. */
+    private MacSessions sessions;
+    /** This Mac's computation in the key's session; null until the message's first byte, or after a failure. */
+    private MacSession.Computation computation;
 
     KmsHmac(String service, MacAlgorithmSpec algorithm, int length) {
         this.service = service;
@@ -66,25 +79,88 @@ public abstract class KmsHmac extends MacSpi {
         }
         buffer.reset();
         this.key = u;
+        this.computation = null;
+        this.sessions = KmsKeys.runtime(k).macSessions();
+        if (sessions != null) {
+            try {
+                computation();
+            } catch (KmsException e) {
+                throw JcaErrors.invalidKey(e);
+            }
+        }
+    }
+
+    /** This Mac's computation in the key's open session (opened if needed); null: no sessions. */
+    private MacSession.Computation computation() {
+        if (computation == null && sessions != null) {
+            for (int attempt = 0; attempt < 3 && computation == null; attempt++) {
+                MacSession s = sessions.session(key.backend(), key.keyId(), algorithm);
+                if (s == null) {
+                    sessions = null; // the backend has none
+                    return null;
+                }
+                try {
+                    computation = s.newComputation();
+                } catch (IllegalStateException closed) {
+                    // closed for room by another thread since the look-up: look up again
+                }
+            }
+            if (computation == null) {
+                throw new ProviderException(service + ": the MAC session of " + key.keyId() + " kept closing");
+            }
+        }
+        return computation;
+    }
+
+    private MacSession.Computation sessionComputation() {
+        try {
+            return computation();
+        } catch (KmsException e) {
+            throw JcaErrors.provider(e);
+        }
     }
 
     @Override
     protected void engineUpdate(byte input) {
-        buffer.add(input);
+        MacSession.Computation c = sessionComputation();
+        if (c != null) {
+            c.update(new byte[] {input}, 0, 1);
+        } else {
+            buffer.add(input);
+        }
     }
 
     @Override
     protected void engineUpdate(byte[] input, int offset, int len) {
-        buffer.add(input, offset, len);
+        MacSession.Computation c = sessionComputation();
+        if (c != null) {
+            c.update(input, offset, len);
+        } else {
+            buffer.add(input, offset, len);
+        }
     }
 
     @Override
     protected void engineUpdate(ByteBuffer input) {
-        buffer.add(input);
+        MacSession.Computation c = sessionComputation();
+        if (c != null) {
+            c.update(input);
+        } else {
+            buffer.add(input);
+        }
     }
 
     @Override
     protected byte[] engineDoFinal() {
+        MacSession.Computation c = sessionComputation();
+        if (c != null) {
+            try {
+                return c.doFinal();
+            } catch (KmsException e) {
+                computation = null; // the next message starts in the key's current session
+                throw JcaErrors.provider(e);
+            }
+        }
         try {
             if (buffer.overflowed()) {
                 throw new ProviderException(service + ": GenerateMac takes a message of at most "
@@ -107,6 +183,9 @@ public abstract class KmsHmac extends MacSpi {
     @Override
     protected void engineReset() {
         buffer.reset();
+        if (computation != null) {
+            computation.reset();
+        }
     }
 
     /** HmacSHA224. */
