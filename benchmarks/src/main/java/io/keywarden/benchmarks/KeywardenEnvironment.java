@@ -59,6 +59,7 @@ public final class KeywardenEnvironment implements AutoCloseable {
         provider = new KeywardenProvider(runtime);
         cachedRuntime = KeywardenRuntime.of(engine);
         cachedRuntime.setDataKeyCaching(CACHE_POLICY);
+        cachedRuntime.setMacSessions(io.keywarden.provider.mac.MacSessionPolicy.defaults());
         cachedProvider = new KeywardenProvider(cachedRuntime);
     }
 

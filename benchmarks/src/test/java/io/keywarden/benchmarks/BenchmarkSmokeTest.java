@@ -64,7 +64,7 @@ class BenchmarkSmokeTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"keywarden, 1024", "jdk, 1024", "jdk, 65536"})
+    @CsvSource({"keywarden, 1024", "keywarden-cached, 1024", "keywarden-cached, 65536", "jdk, 1024", "jdk, 65536"})
     void hmacIsTheHmacOfTheMessage(String impl, int size) throws Exception {
         HmacBench b = new HmacBench();
         b.impl = impl;
@@ -73,7 +73,13 @@ class BenchmarkSmokeTest {
         try {
             byte[] mac = b.hmac();
             assertThat(mac).hasSize(32).isEqualTo(b.hmac()); // doFinal resets the Mac
-            if (b.keyId != null) {
+            if (size > 4096 && b.keyId != null) {
+                // Beyond VerifyMac's limit: the session's MAC is checked against SunJCE's over imported
+                // material in the engine's and the provider's tests; here it must be the same MAC each
+                // time and another MAC for another message.
+                b.message[0] ^= 1;
+                assertThat(b.hmac()).hasSize(32).isNotEqualTo(mac);
+            } else if (b.keyId != null) {
                 assertThat(b.env.engine.verifyMac(VerifyMacRequest.builder().keyId(b.keyId).message(Payloads.of(size))
                         .macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256).mac(mac).build()).macValid()).isTrue();
             } else {
