@@ -86,10 +86,20 @@ public class HmacStrategy implements KeySpecStrategy {
         return mac.doFinal(message);
     }
 
+    /**
+     * The JDK's Mac (SunJCE), not {@link LocalCrypto}'s: a session's Mac is initialized once and then
+     * only computes, where SunJCE measured faster than ACCP on short messages (1.1M vs 0.84M HMACs of
+     * 1 KiB per second, the same at 64 KiB); ACCP is faster where each call initializes.
+     */
     @Override
     public Mac newMac(KeySpec spec, KeyMaterial key, MacAlgorithmSpec algorithm) {
         Params p = checked(spec, algorithm);
-        Mac mac = newMac(p.jca());
+        Mac mac;
+        try {
+            mac = Mac.getInstance(p.jca());
+        } catch (GeneralSecurityException e) {
+            throw Checks.internal(e);
+        }
         init(mac, p, key);
         return mac;
     }
