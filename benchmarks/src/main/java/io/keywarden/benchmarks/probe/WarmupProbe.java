@@ -21,6 +21,11 @@ public final class WarmupProbe {
 
     static final int SIZE = 1 << 20;
     static final double WINDOW_SECONDS = 3;
+    /**
+     * The timeline reported beside the criterion (information): messages completed in each 100 ms of
+     * the first 2 seconds, as messages per second.
+     */
+    static final int TIMELINE_BUCKETS = 20;
 
     /**
      * The child JVM's heap: {@code pretouched} ({@code -Xms1g -Xmx1g -XX:+AlwaysPreTouch}, the
@@ -83,6 +88,7 @@ public final class WarmupProbe {
             long firstCall = -1;
             long inFirstSecond = 0;
             long inWindow = 0;
+            long[] tenths = new long[TIMELINE_BUCKETS];
             long now = t0;
             long sink = 0;
             while (now < windowEnd) {
@@ -95,6 +101,10 @@ public final class WarmupProbe {
                 }
                 if (now <= firstSecondEnd) {
                     inFirstSecond++;
+                }
+                int bucket = (int) ((now - t0) / 100_000_000L);
+                if (bucket < TIMELINE_BUCKETS) {
+                    tenths[bucket]++;
                 }
                 if (start >= windowStart && now <= windowEnd) {
                     inWindow++;
@@ -111,6 +121,11 @@ public final class WarmupProbe {
             result.put("firstSecondMessagesPerSecond", (double) inFirstSecond);
             result.put("steadyMessagesPerSecond", inWindow / WINDOW_SECONDS);
             result.put("steadyAfterSeconds", steadyAfter);
+            List<Double> timeline = new java.util.ArrayList<>();
+            for (long n : tenths) {
+                timeline.add(n * 10.0);
+            }
+            result.put("timeline", timeline);
             ChildJvm.printResult(result);
         } finally {
             if (env != null) {

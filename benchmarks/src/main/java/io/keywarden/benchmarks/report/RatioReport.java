@@ -204,6 +204,16 @@ public final class RatioReport {
                     ((Number) r.get("firstSecondMessagesPerSecond")).doubleValue(),
                     ((Number) r.get("steadyMessagesPerSecond")).doubleValue(), (Double) r.get("ratio"), r.get("verdict"));
         }
+        out.printf("%nWarm-up timelines (info): msg/s in each 100 ms of the first 2 s, pre-touched heap:%n");
+        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("warmup")) {
+            if (r.get("timeline") instanceof List<?> t && "pretouched".equals(r.get("heap"))) {
+                StringBuilder line = new StringBuilder();
+                for (Object v : t) {
+                    line.append(String.format(" %5.0f", ((Number) v).doubleValue()));
+                }
+                out.printf("%-17s %-8s%s%n", r.get("impl"), r.get("op"), line);
+            }
+        }
         Object memory = report.get("memory");
         out.printf("%nStream memory: %s%n", memory == null ? "not measured" : memory);
     }

@@ -7,7 +7,6 @@ import io.keywarden.kms.api.GenerateDataKeyResponse;
 import io.keywarden.kms.api.KmsBackend;
 import io.keywarden.provider.envelope.DataKeyCache;
 import io.keywarden.provider.envelope.EnvelopeFormat;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -81,17 +80,18 @@ final class DataKeys {
         return new Lease(put.dataKey(), wrappedKey, keyId, cache, put.entry());
     }
 
-    /** uint16(len) ‖ UTF-8(keyId) ‖ canonical(context) ‖ wrappedKey (decryption only). */
+    /** uint16(len) ‖ UTF-8(keyId) ‖ canonical(context) ‖ wrappedKey (decryption only), in one exact-size array. */
     private static byte[] cacheKey(String keyId, byte[] canonicalContext, byte[] wrappedKey) {
         byte[] id = keyId.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(id.length >>> 8);
-        out.write(id.length);
-        out.writeBytes(id);
-        out.writeBytes(canonicalContext);
+        int wrapped = wrappedKey == null ? 0 : wrappedKey.length;
+        byte[] out = new byte[2 + id.length + canonicalContext.length + wrapped];
+        out[0] = (byte) (id.length >>> 8);
+        out[1] = (byte) id.length;
+        System.arraycopy(id, 0, out, 2, id.length);
+        System.arraycopy(canonicalContext, 0, out, 2 + id.length, canonicalContext.length);
         if (wrappedKey != null) {
-            out.writeBytes(wrappedKey);
+            System.arraycopy(wrappedKey, 0, out, 2 + id.length + canonicalContext.length, wrapped);
         }
-        return out.toByteArray();
+        return out;
     }
 }

@@ -2,7 +2,6 @@ package io.keywarden.provider.cipher;
 
 import io.keywarden.kms.api.KmsBackend;
 import io.keywarden.kms.api.errors.KmsException;
-import io.keywarden.kms.crypto.LocalCrypto;
 import io.keywarden.provider.JcaErrors;
 import io.keywarden.provider.KeywardenRuntime;
 import io.keywarden.provider.KmsEncryptionSpec;
@@ -44,7 +43,9 @@ import javax.crypto.spec.GCMParameterSpec;
  * the JDK), frame by frame; decryption reads the header, has the backend decrypt the wrapped data
  * key, checks the key commitment and every frame's tag before releasing that frame's plaintext. Memory stays bounded by
  * one frame whatever the message length. Parameters: none, {@link GCMParameterSpec} (tag length
- * 128; the IV is mixed into the key derivation), or {@link KmsEncryptionSpec}.
+ * 128; the IV is mixed into the key derivation), or {@link KmsEncryptionSpec}. A SecureRandom
+ * given to {@code init} is not used ({@code Cipher.init(mode, key)} hands every provider the JDK's
+ * NativePRNG): message ids come from LocalCrypto's DRBG through {@code MessageIds}.
  */
 public final class EnvelopeGcmCipher extends CipherSpi {
 
@@ -58,14 +59,6 @@ public final class EnvelopeGcmCipher extends CipherSpi {
     private byte[] appIv;
     private int frameSize;
     private DataKeyCachePolicy cachePolicy;
-    /**
-     * Where message ids come from: LocalCrypto's DRBG (ACCP's AWS-LC CTR-DRBG, or the JDK's default
-     * SecureRandom), shared by all envelope ciphers. A SecureRandom given to {@code init} is not used:
-     * {@code Cipher.init(mode, key)} hands every provider the JDK's default NativePRNG, whose lock and
-     * SHA-1 mixing cost more than the rest of a cached 1 KiB encryption; message ids need uniqueness
-     * and unpredictability, which the DRBG gives (docs/envelope-format.md, message id).
-     */
-    private static final SecureRandom MESSAGE_IDS = LocalCrypto.secureRandom();
 
     private EnvelopeEncryptor encryptor;
     private EnvelopeDecryptor decryptor;
@@ -228,7 +221,7 @@ public final class EnvelopeGcmCipher extends CipherSpi {
         DataKeys.Lease l = DataKeys.generate(backend, keyId, context, canonicalContext, cache);
         try {
             encryptor = EnvelopeEncryptor.start(l.dataKey(), l.wrappedKey(), l.keyArn(), contextHash, appIv,
-                    frameSize, MESSAGE_IDS);
+                    frameSize);
         } finally {
             Arrays.fill(l.dataKey(), (byte) 0);
         }

@@ -212,7 +212,7 @@ public final class EnvelopeDecryptor {
         try {
             schedule.checkCommitment(h.commitment());
             frames = new FrameCipher(Cipher.DECRYPT_MODE, schedule,
-                    EnvelopeEncryptor.headerDigest(h.encoded(), EnvelopeEncryptor.aadHash(aad)),
+                    EnvelopeEncryptor.headerDigest(h.encodedView(), EnvelopeEncryptor.aadHash(aad)),
                     LocalPrimitives.local().gcm);
         } finally {
             schedule.destroy();

@@ -4,7 +4,6 @@ import static io.keywarden.provider.envelope.EnvelopeFormat.*;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -29,11 +28,13 @@ public final class EnvelopeEncryptor {
     private long bytes;
     private final boolean fixedMessageId;
 
-    /** Starts a message with a random message id. The caller keeps (and zeroes) the data key. */
+    /**
+     * Starts a message with a random message id ({@link MessageIds}). The caller keeps (and zeroes)
+     * the data key, and hands over {@code wrappedKey} (a copy made for this message, never changed).
+     */
     public static EnvelopeEncryptor start(byte[] dataKey, byte[] wrappedKey, String keyArn, byte[] contextHash,
-                                          byte[] appIv, int frameSize, SecureRandom random) {
-        byte[] messageId = new byte[MESSAGE_ID_LENGTH];
-        random.nextBytes(messageId);
+                                          byte[] appIv, int frameSize) {
+        byte[] messageId = MessageIds.next();
         return new EnvelopeEncryptor(dataKey, wrappedKey, keyArn, messageId, contextHash, appIv, frameSize, false);
     }
 
@@ -48,8 +49,8 @@ public final class EnvelopeEncryptor {
         checkFrameSize(frameSize);
         boolean hasIv = appIv != null && appIv.length > 0;
         this.schedule = KeySchedule.derive(dataKey, messageId, contextHash, hasIv ? appIv : null);
-        this.header = new EnvelopeHeader(hasIv ? FLAG_APP_IV : 0, frameSize, messageId, keyArn, wrappedKey,
-                schedule.commitment());
+        this.header = EnvelopeHeader.owning(hasIv ? FLAG_APP_IV : 0, frameSize, fixedMessageId ? messageId.clone()
+                : messageId, keyArn, wrappedKey, schedule.commitment());
         this.frameSize = frameSize;
         this.fixedMessageId = fixedMessageId;
     }
@@ -156,7 +157,7 @@ public final class EnvelopeEncryptor {
         if (frames != null) {
             return 0;
         }
-        byte[] h = header.encoded();
+        byte[] h = header.encodedView();
         byte[] digest = headerDigest(h, aadHash(aad));
         frames = new FrameCipher(Cipher.ENCRYPT_MODE, schedule, digest,
                 fixedMessageId ? LocalPrimitives.newGcm() : LocalPrimitives.local().gcm);

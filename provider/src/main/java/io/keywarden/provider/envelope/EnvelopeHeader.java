@@ -20,6 +20,21 @@ public final class EnvelopeHeader {
 
     public EnvelopeHeader(int flags, int frameSize, byte[] messageId, String keyId, byte[] wrappedKey,
                           byte[] commitment) {
+        this(flags, frameSize, messageId.clone(), keyId, wrappedKey.clone(), commitment.clone(), true);
+    }
+
+    /**
+     * A header over the given arrays themselves, not copies: for this package's writer and parser,
+     * which made them for this header and never change them afterwards (a 1 KiB message otherwise
+     * pays for five copies of the wrapped key).
+     */
+    static EnvelopeHeader owning(int flags, int frameSize, byte[] messageId, String keyId, byte[] wrappedKey,
+                                 byte[] commitment) {
+        return new EnvelopeHeader(flags, frameSize, messageId, keyId, wrappedKey, commitment, true);
+    }
+
+    private EnvelopeHeader(int flags, int frameSize, byte[] messageId, String keyId, byte[] wrappedKey,
+                           byte[] commitment, boolean owned) {
         if ((flags & ~FLAG_APP_IV) != 0) {
             throw new IllegalArgumentException("unknown header flags");
         }
@@ -32,10 +47,10 @@ public final class EnvelopeHeader {
         }
         this.flags = flags;
         this.frameSize = frameSize;
-        this.messageId = messageId.clone();
+        this.messageId = messageId;
         this.keyId = keyId;
-        this.wrappedKey = wrappedKey.clone();
-        this.commitment = commitment.clone();
+        this.wrappedKey = wrappedKey;
+        this.commitment = commitment;
         this.encoded = encode(id);
     }
 
@@ -96,6 +111,11 @@ public final class EnvelopeHeader {
     /** The header as written on the wire. */
     public byte[] encoded() {
         return encoded.clone();
+    }
+
+    /** The encoded header itself, not a copy: for this package's code, which never changes it. */
+    byte[] encodedView() {
+        return encoded;
     }
 
     public int length() {

@@ -92,20 +92,22 @@ final class HeaderParser {
         int p = 10;
         byte[] messageId = Arrays.copyOfRange(buf, p, p + MESSAGE_ID_LENGTH);
         p += MESSAGE_ID_LENGTH + 2;
-        String keyId;
-        try {
-            keyId = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(buf, p, keyIdLength)).toString();
-        } catch (CharacterCodingException e) {
-            throw bad("key id is not UTF-8");
+        String keyId = ascii(buf, p, keyIdLength);
+        if (keyId == null) {
+            try {
+                keyId = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(buf, p, keyIdLength)).toString();
+            } catch (CharacterCodingException e) {
+                throw bad("key id is not UTF-8");
+            }
         }
         p += keyIdLength + 2;
         byte[] wrapped = Arrays.copyOfRange(buf, p, p + wrappedLength);
         p += wrappedLength;
         byte[] commitment = Arrays.copyOfRange(buf, p, p + COMMITMENT_LENGTH);
-        EnvelopeHeader h = new EnvelopeHeader(buf[5], getInt(buf, 6), messageId, keyId, wrapped, commitment);
-        if (!Arrays.equals(h.encoded(), 0, h.length(), buf, 0, need)) {
+        EnvelopeHeader h = EnvelopeHeader.owning(buf[5], getInt(buf, 6), messageId, keyId, wrapped, commitment);
+        if (!Arrays.equals(h.encodedView(), 0, h.length(), buf, 0, need)) {
             throw bad("header is not in canonical form");
         }
         return h;
@@ -113,5 +115,15 @@ final class HeaderParser {
 
     static AEADBadTagException bad(String why) {
         return new AEADBadTagException("Invalid envelope: " + why);
+    }
+
+    /** The bytes as a string when they are all ASCII (always valid UTF-8, as key ARNs are); else null. */
+    private static String ascii(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (b[i] < 0) {
+                return null;
+            }
+        }
+        return new String(b, off, len, StandardCharsets.US_ASCII);
     }
 }
