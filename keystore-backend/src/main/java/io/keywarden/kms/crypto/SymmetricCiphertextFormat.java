@@ -98,7 +98,7 @@ public final class SymmetricCiphertextFormat {
 
     /** Encrypts with a fresh random IV. */
     static byte[] seal(byte[] key, String keyId, int version, byte[] plaintext, Map<String, String> context) {
-        return seal(GCM.get(), key, keyId, version, Checks.randomBytes(IV_LENGTH), plaintext, context);
+        return seal(GCM.get(), key, keyId, version, PublicRandom.next(IV_LENGTH), plaintext, context);
     }
 
     /**

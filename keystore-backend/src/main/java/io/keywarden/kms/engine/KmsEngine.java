@@ -101,7 +101,6 @@ import io.keywarden.kms.api.VerifyResponse;
 import io.keywarden.kms.audit.AuditedCall;
 import io.keywarden.kms.config.ServiceSettings;
 import io.keywarden.kms.store.KmsStore;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -156,7 +155,8 @@ public final class KmsEngine implements KmsBackend {
     /** @param nanoTime the monotonic time the request quotas refill with (tests move it) */
     public KmsEngine(KmsStore store, Clock clock, EngineSettings settings, boolean ownsStore, ServiceSettings service,
             java.util.function.LongSupplier nanoTime) {
-        this.ctx = new EngineContext(store, clock, settings, new SecureRandom(), service, nanoTime);
+        this.ctx = new EngineContext(store, clock, settings, io.keywarden.kms.crypto.LocalCrypto.secureRandom(), service,
+                nanoTime);
         this.service = service;
         this.ownsStore = ownsStore;
         this.caller = Caller.of(settings.principal());

@@ -45,7 +45,7 @@ import javax.crypto.spec.GCMParameterSpec;
  * one frame whatever the message length. Parameters: none, {@link GCMParameterSpec} (tag length
  * 128; the IV is mixed into the key derivation), or {@link KmsEncryptionSpec}. A SecureRandom
  * given to {@code init} is not used ({@code Cipher.init(mode, key)} hands every provider the JDK's
- * NativePRNG): message ids come from LocalCrypto's DRBG through {@code MessageIds}.
+ * NativePRNG): message ids come from LocalCrypto's DRBG through {@code PublicRandom}.
  */
 public final class EnvelopeGcmCipher extends CipherSpi {
 

@@ -29,12 +29,12 @@ public final class EnvelopeEncryptor {
     private final boolean fixedMessageId;
 
     /**
-     * Starts a message with a random message id ({@link MessageIds}). The caller keeps (and zeroes)
+     * Starts a message with a random message id ({@link io.keywarden.kms.crypto.PublicRandom}). The caller keeps (and zeroes)
      * the data key, and hands over {@code wrappedKey} (a copy made for this message, never changed).
      */
     public static EnvelopeEncryptor start(byte[] dataKey, byte[] wrappedKey, String keyArn, byte[] contextHash,
                                           byte[] appIv, int frameSize) {
-        byte[] messageId = MessageIds.next();
+        byte[] messageId = io.keywarden.kms.crypto.PublicRandom.next(MESSAGE_ID_LENGTH);
         return new EnvelopeEncryptor(dataKey, wrappedKey, keyArn, messageId, contextHash, appIv, frameSize, false);
     }
 
