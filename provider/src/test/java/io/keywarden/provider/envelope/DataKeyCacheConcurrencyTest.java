@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +95,7 @@ class DataKeyCacheConcurrencyTest {
                     oversize.incrementAndGet();
                 }
                 c.clear();
-                Thread.onSpinWait();
+                LockSupport.parkNanos(20_000);
             }
         });
         AtomicInteger seed = new AtomicInteger();
