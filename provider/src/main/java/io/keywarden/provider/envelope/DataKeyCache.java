@@ -1,10 +1,11 @@
 package io.keywarden.provider.envelope;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.LongSupplier;
 
@@ -30,12 +31,25 @@ public final class DataKeyCache {
 
     /** What the cache keeps per data key. The data key is returned as a copy by {@link DataKeyCache#acquire}. */
     public static final class Entry {
+        private static final VarHandle MESSAGES;
+        private static final VarHandle BYTES;
+
+        static {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                MESSAGES = lookup.findVarHandle(Entry.class, "messages", long.class);
+                BYTES = lookup.findVarHandle(Entry.class, "bytes", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         private final byte[] dataKey;
         private final byte[] wrappedKey;
         private final String keyArn;
         private final long created;
-        private final AtomicLong messages = new AtomicLong(1);
-        private final AtomicLong bytes = new AtomicLong();
+        private volatile long messages = 1; // MESSAGES: compare-and-set, never past maxMessages
+        private volatile long bytes; // BYTES: atomic adds (both counters in the entry: one cache line per hit)
         private final StampedLock lock = new StampedLock();
         private boolean zeroed; // written under the write lock, read under a (validated optimistic) read
 
@@ -50,11 +64,11 @@ public final class DataKeyCache {
         boolean tryCountMessage(long max) {
             long m;
             do {
-                m = messages.get();
+                m = messages;
                 if (m >= max) {
                     return false;
                 }
-            } while (!messages.compareAndSet(m, m + 1));
+            } while (!MESSAGES.compareAndSet(this, m, m + 1));
             return true;
         }
 
@@ -108,12 +122,20 @@ public final class DataKeyCache {
         }
 
         long messages() {
-            return messages.get();
+            return messages;
+        }
+
+        long bytes() {
+            return bytes;
+        }
+
+        void addBytes(long n) {
+            BYTES.getAndAdd(this, n);
         }
 
         @Override
         public String toString() {
-            return "DataKeyCache.Entry[keyArn=" + keyArn + ", messages=" + messages.get() + ", bytes=" + bytes.get()
+            return "DataKeyCache.Entry[keyArn=" + keyArn + ", messages=" + messages + ", bytes=" + bytes
                     + "]";
         }
     }
@@ -157,7 +179,7 @@ public final class DataKeyCache {
         if (e == null) {
             return null;
         }
-        if (nanoTime.getAsLong() - e.created >= maxAgeNanos || e.bytes.get() >= policy.maxBytes()) {
+        if (nanoTime.getAsLong() - e.created >= maxAgeNanos || e.bytes() >= policy.maxBytes()) {
             retire(k, e);
             return null;
         }
@@ -210,7 +232,7 @@ public final class DataKeyCache {
         if (n < 0) {
             throw new IllegalArgumentException("byte count must be >= 0");
         }
-        e.bytes.getAndAdd(n);
+        e.addBytes(n);
     }
 
     public int size() {
