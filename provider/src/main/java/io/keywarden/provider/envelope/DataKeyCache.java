@@ -1,9 +1,12 @@
 package io.keywarden.provider.envelope;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.StampedLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -11,17 +14,44 @@ import java.util.function.LongSupplier;
  * an opaque byte key (the caller builds it from the key id, the canonical context and, for
  * decryption, the wrapped key). {@link #acquire} hands out a copy of the data key and counts one
  * message; entries past a limit, and entries evicted for room, are zeroed. Thread-safe.
+ *
+ * <p><b>Concurrency.</b> A hit ({@link #acquire}) and {@link #addBytes} take no lock. The entries
+ * live in a {@link ConcurrentHashMap}. A hit checks the entry's age and byte count, copies its data
+ * key under a {@link StampedLock} optimistic read (retried under the read lock if a zeroing
+ * interfered; zeroing takes the write lock, so a copy is never of a partly zeroed key, and a zeroed
+ * entry's key is never handed out), then counts the message with a compare-and-set that never passes
+ * {@code maxMessages}, so two threads can never both take the last message; a refused count discards
+ * the copy. Copying before counting means a counted message always gets its key. The byte count is
+ * an atomic add. The miss path ({@link #put}) and {@link #clear} take the cache's eviction lock.
+ *
+ * <p><b>Eviction</b> is FIFO: when a new key would make more than {@code maxEntries} entries, the
+ * entry put longest ago is evicted (hits do not refresh an entry's place).
  */
 public final class DataKeyCache {
 
     /** What the cache keeps per data key. The data key is returned as a copy by {@link DataKeyCache#acquire}. */
     public static final class Entry {
+        private static final VarHandle MESSAGES;
+        private static final VarHandle BYTES;
+
+        static {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                MESSAGES = lookup.findVarHandle(Entry.class, "messages", long.class);
+                BYTES = lookup.findVarHandle(Entry.class, "bytes", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         private final byte[] dataKey;
         private final byte[] wrappedKey;
         private final String keyArn;
         private final long created;
-        private long messages;
-        private long bytes;
+        private volatile long messages = 1; // MESSAGES: compare-and-set, never past maxMessages
+        private volatile long bytes; // BYTES: atomic adds (both counters in the entry: one cache line per hit)
+        private final StampedLock lock = new StampedLock();
+        private boolean zeroed; // written under the write lock, read under a (validated optimistic) read
 
         Entry(byte[] dataKey, byte[] wrappedKey, String keyArn, long created) {
             this.dataKey = dataKey.clone();
@@ -30,19 +60,89 @@ public final class DataKeyCache {
             this.created = created;
         }
 
+        /** Counts one more message unless {@code max} were already counted; exact under contention. */
+        boolean tryCountMessage(long max) {
+            long m;
+            do {
+                m = messages;
+                if (m >= max) {
+                    return false;
+                }
+            } while (!MESSAGES.compareAndSet(this, m, m + 1));
+            return true;
+        }
+
+        /** A copy of the data key, or null once the entry is zeroed; never a partly zeroed copy. */
+        byte[] copyDataKey() {
+            long stamp = lock.tryOptimisticRead();
+            if (stamp != 0) {
+                boolean gone = zeroed;
+                byte[] copy = dataKey.clone();
+                if (lock.validate(stamp)) {
+                    return gone ? discard(copy) : copy;
+                }
+                Arrays.fill(copy, (byte) 0);
+            }
+            stamp = lock.readLock();
+            try {
+                return zeroed ? null : dataKey.clone();
+            } finally {
+                lock.unlockRead(stamp);
+            }
+        }
+
+        private static byte[] discard(byte[] copy) {
+            Arrays.fill(copy, (byte) 0);
+            return null;
+        }
+
         void zero() {
-            Arrays.fill(dataKey, (byte) 0);
+            long stamp = lock.writeLock();
+            try {
+                zeroed = true;
+                Arrays.fill(dataKey, (byte) 0);
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+
+        /** For tests: whether every byte of the kept data key is zero. */
+        boolean dataKeyIsZero() {
+            long stamp = lock.readLock();
+            try {
+                for (byte b : dataKey) {
+                    if (b != 0) {
+                        return false;
+                    }
+                }
+                return true;
+            } finally {
+                lock.unlockRead(stamp);
+            }
+        }
+
+        long messages() {
+            return messages;
+        }
+
+        long bytes() {
+            return bytes;
+        }
+
+        void addBytes(long n) {
+            BYTES.getAndAdd(this, n);
         }
 
         @Override
         public String toString() {
-            return "DataKeyCache.Entry[keyArn=" + keyArn + ", messages=" + messages + ", bytes=" + bytes + "]";
+            return "DataKeyCache.Entry[keyArn=" + keyArn + ", messages=" + messages + ", bytes=" + bytes
+                    + "]";
         }
     }
 
     /**
-     * One use of an entry: copies of its data key (the holder zeroes it) and wrapped key, taken under
-     * the cache's lock so that a concurrent eviction cannot zero them.
+     * One use of an entry: copies of its data key (the holder zeroes it) and wrapped key, taken so
+     * that a concurrent eviction cannot zero them.
      */
     public record Lease(Entry entry, byte[] dataKey, byte[] wrappedKey, String keyArn) {
         @Override
@@ -53,15 +153,19 @@ public final class DataKeyCache {
 
     private final DataKeyCachePolicy policy;
     private final LongSupplier nanoTime;
-    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>();
+    private final long maxAgeNanos;
+    private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final Object evictionLock = new Object();
+    private final ArrayDeque<Slot> order = new ArrayDeque<>(); // put order, oldest first; under evictionLock
 
     public DataKeyCache(DataKeyCachePolicy policy) {
         this(policy, System::nanoTime);
     }
 
     DataKeyCache(DataKeyCachePolicy policy, LongSupplier nanoTime) {
-        this.policy = policy;
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.nanoTime = nanoTime;
+        this.maxAgeNanos = policy.maxAge().toNanos();
     }
 
     public DataKeyCachePolicy policy() {
@@ -69,59 +173,101 @@ public final class DataKeyCache {
     }
 
     /** A lease on a usable entry for {@code key}, counting one message; null if none (the caller then puts one). */
-    public synchronized Lease acquire(byte[] key) {
+    public Lease acquire(byte[] key) {
         Key k = new Key(key);
         Entry e = entries.get(k);
         if (e == null) {
             return null;
         }
-        if (!usable(e)) {
-            entries.remove(k);
-            e.zero();
+        if (nanoTime.getAsLong() - e.created >= maxAgeNanos || e.bytes() >= policy.maxBytes()) {
+            retire(k, e);
             return null;
         }
-        e.messages++;
-        return lease(e);
+        // Copy first, count second: a counted message always gets its key, even if the entry is
+        // zeroed right after (its last message, a concurrent eviction).
+        byte[] dataKey = e.copyDataKey();
+        if (dataKey == null) {
+            return null; // zeroed by a concurrent eviction, expiry or clear after the lookup
+        }
+        if (!e.tryCountMessage(policy.maxMessages())) {
+            Arrays.fill(dataKey, (byte) 0);
+            retire(k, e);
+            return null;
+        }
+        if (e.messages() >= policy.maxMessages()) {
+            retire(k, e); // the last message was just taken: zero the kept key now rather than at the next miss
+        }
+        return new Lease(e, dataKey, e.wrappedKey == null ? null : e.wrappedKey.clone(), e.keyArn);
     }
 
-    private static Lease lease(Entry e) {
-        return new Lease(e, e.dataKey.clone(), e.wrappedKey == null ? null : e.wrappedKey.clone(), e.keyArn);
-    }
-
-    /** Adds a fresh entry (already counting one message), evicting the oldest beyond maxEntries. */
-    public synchronized Lease put(byte[] key, byte[] dataKey, byte[] wrappedKey, String keyArn) {
+    /**
+     * Adds a fresh entry (already counting one message), replacing and zeroing any entry for the same
+     * key, and evicting (zeroing) the entries put longest ago so that at most maxEntries remain.
+     */
+    public Lease put(byte[] key, byte[] dataKey, byte[] wrappedKey, String keyArn) {
+        Key k = new Key(key.clone());
         Entry e = new Entry(dataKey, wrappedKey, keyArn, nanoTime.getAsLong());
-        e.messages = 1;
-        Entry old = entries.put(new Key(key), e);
-        if (old != null) {
-            old.zero();
+        Lease lease = new Lease(e, e.dataKey.clone(), e.wrappedKey == null ? null : e.wrappedKey.clone(), keyArn);
+        synchronized (evictionLock) {
+            if (!entries.containsKey(k)) {
+                while (entries.size() >= policy.maxEntries() && !order.isEmpty()) {
+                    Slot oldest = order.poll();
+                    retire(oldest.key(), oldest.entry());
+                }
+            }
+            Entry old = entries.put(k, e);
+            if (old != null) {
+                old.zero();
+            }
+            order.add(new Slot(k, e));
+            if (order.size() > 2 * policy.maxEntries()) {
+                order.removeIf(s -> entries.get(s.key()) != s.entry()); // slots of expired or replaced entries
+            }
         }
-        Iterator<Entry> it = entries.values().iterator();
-        while (entries.size() > policy.maxEntries() && it.hasNext()) {
-            it.next().zero();
-            it.remove();
-        }
-        return lease(e);
+        return lease;
     }
 
-    /** Counts plaintext bytes encrypted or decrypted with an entry. */
-    public synchronized void addBytes(Entry e, long n) {
-        e.bytes += n;
+    /** Counts plaintext bytes encrypted or decrypted with an entry (checked at the entry's next acquire). */
+    public void addBytes(Entry e, long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("byte count must be >= 0");
+        }
+        e.addBytes(n);
     }
 
-    public synchronized int size() {
+    public int size() {
         return entries.size();
     }
 
-    /** Zeroes and drops every entry. */
-    public synchronized void clear() {
-        entries.values().forEach(Entry::zero);
-        entries.clear();
+    /** For tests: the length of the put order (live entries plus slots of dropped ones not yet purged). */
+    int slots() {
+        synchronized (evictionLock) {
+            return order.size();
+        }
     }
 
-    private boolean usable(Entry e) {
-        return nanoTime.getAsLong() - e.created < policy.maxAge().toNanos()
-                && e.messages < policy.maxMessages() && e.bytes < policy.maxBytes();
+    /** Zeroes and drops every entry. */
+    public void clear() {
+        synchronized (evictionLock) {
+            for (Slot s : order) {
+                retire(s.key(), s.entry());
+            }
+            order.clear();
+        }
+    }
+
+    /** Drops {@code e} if it is still the entry for {@code k}, and zeroes it in any case. */
+    private void retire(Key k, Entry e) {
+        entries.remove(k, e);
+        e.zero();
+    }
+
+    /** An entry's place in the put order. */
+    private record Slot(Key key, Entry entry) {
+        @Override
+        public String toString() {
+            return "Slot[" + entry + "]";
+        }
     }
 
     private record Key(byte[] bytes) {

@@ -1,6 +1,7 @@
 package io.keywarden.provider.envelope;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,5 +50,88 @@ class DataKeyCacheTest {
         c.clear();
         assertThat(c.size()).isZero();
         assertThat(l.dataKey()).as("a lease keeps its own copy").containsOnly(7);
+        assertThat(l.entry().dataKeyIsZero()).as("cleared entries are zeroed").isTrue();
+    }
+
+    @Test
+    void evictsTheEntryPutLongestAgoAndZeroesIt() {
+        DataKeyCache c = cache(100, 1000, 2);
+        DataKeyCache.Lease one = c.put(k(1), key(1), null, "a");
+        DataKeyCache.Lease two = c.put(k(2), key(2), null, "b");
+        assertThat(c.acquire(k(1))).as("hits do not refresh (FIFO)").isNotNull();
+        c.put(k(3), key(3), null, "c");
+        assertThat(one.entry().dataKeyIsZero()).isTrue();
+        assertThat(two.entry().dataKeyIsZero()).isFalse();
+        assertThat(c.acquire(k(1))).isNull();
+        assertThat(c.acquire(k(2)).dataKey()).containsOnly(2);
+        assertThat(c.acquire(k(3)).dataKey()).containsOnly(3);
+    }
+
+    @Test
+    void replacingAnEntryZeroesTheOldOneAndKeepsTheBound() {
+        DataKeyCache c = cache(100, 1000, 2);
+        DataKeyCache.Lease old = c.put(k(1), key(1), null, "a");
+        c.put(k(2), key(2), null, "b");
+        c.put(k(1), key(4), null, "a");
+        assertThat(old.entry().dataKeyIsZero()).isTrue();
+        assertThat(c.size()).isEqualTo(2);
+        assertThat(c.acquire(k(1)).dataKey()).containsOnly(4);
+        assertThat(c.acquire(k(2)).dataKey()).containsOnly(2);
+        for (int i = 10; i < 100; i++) {
+            c.put(k(1), key(i), null, "a"); // many replaced entries: the put order is purged, not grown
+            assertThat(c.slots()).isLessThanOrEqualTo(2 * 2);
+        }
+        c.put(k(3), key(3), null, "c");
+        assertThat(c.size()).isEqualTo(2);
+        assertThat(c.acquire(k(2))).as("k(2) was put before the last k(1)").isNull();
+        assertThat(c.acquire(k(1)).dataKey()).containsOnly(99);
+    }
+
+    @Test
+    void ageLimitIsExclusiveAndExpiredEntriesAreZeroed() {
+        DataKeyCache c = cache(100, 1000, 10);
+        DataKeyCache.Lease l = c.put(k(1), key(1), null, "a");
+        now.addAndGet(Duration.ofSeconds(10).toNanos() - 1);
+        assertThat(c.acquire(k(1))).as("1 ns before maxAge").isNotNull();
+        now.incrementAndGet();
+        assertThat(c.acquire(k(1))).as("at maxAge").isNull();
+        assertThat(l.entry().dataKeyIsZero()).isTrue();
+        assertThat(c.size()).isZero();
+    }
+
+    @Test
+    void byteLimitStopsNewMessagesOnceReached() {
+        DataKeyCache c = cache(100, 100, 10);
+        DataKeyCache.Lease l = c.put(k(1), key(1), null, "a");
+        c.addBytes(l.entry(), 99);
+        assertThat(c.acquire(k(1))).as("99 < 100 bytes").isNotNull();
+        c.addBytes(l.entry(), 1);
+        assertThat(c.acquire(k(1))).as("100 bytes counted").isNull();
+        assertThat(l.entry().dataKeyIsZero()).isTrue();
+        assertThatThrownBy(() -> c.addBytes(l.entry(), -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void lastMessageDropsAndZeroesTheEntryAtOnce() {
+        DataKeyCache c = cache(2, 100, 10);
+        DataKeyCache.Lease l = c.put(k(1), key(1), null, "a");
+        assertThat(c.acquire(k(1)).dataKey()).containsOnly(1);
+        assertThat(c.size()).isZero();
+        assertThat(l.entry().dataKeyIsZero()).isTrue();
+        assertThat(l.dataKey()).as("leases keep their copies").containsOnly(1);
+    }
+
+    @Test
+    void noKeyMaterialInToString() {
+        DataKeyCache c = cache(100, 1000, 10);
+        DataKeyCache.Lease l = c.put(k(1), key(0x41), new byte[] {0x42}, "arn");
+        assertThat(l.toString()).isEqualTo("Lease[keyArn=arn]");
+        assertThat(l.entry().toString()).isEqualTo("DataKeyCache.Entry[keyArn=arn, messages=1, bytes=0]");
+    }
+
+    static byte[] key(int fill) {
+        byte[] b = new byte[32];
+        java.util.Arrays.fill(b, (byte) fill);
+        return b;
     }
 }
