@@ -310,8 +310,19 @@ public final class EnvelopeGcmCipher extends CipherSpi {
         ensureMessage();
         long exact = isEncrypting() || input == null ? -1 : decryptor.exactFinalSize(input, off, len);
         byte[] out = new byte[exact >= 0 && exact <= Integer.MAX_VALUE ? (int) exact : engineGetOutputSize(len)];
-        int n = doFinal(input, off, len, out, 0);
-        return n == out.length ? out : Arrays.copyOf(out, n);
+        int n;
+        try {
+            n = doFinal(input, off, len, out, 0, true);
+        } catch (AEADBadTagException | RuntimeException e) {
+            Arrays.fill(out, (byte) 0); // never returned; may hold plaintext of frames decrypted before the failure
+            throw e;
+        }
+        if (n == out.length) {
+            return out;
+        }
+        byte[] exactOut = Arrays.copyOf(out, n);
+        Arrays.fill(out, (byte) 0);
+        return exactOut;
     }
 
     @Override
@@ -319,10 +330,12 @@ public final class EnvelopeGcmCipher extends CipherSpi {
             throws ShortBufferException, IllegalBlockSizeException, BadPaddingException {
         ensureMessage();
         checkRoom(len, output, outOff);
-        return doFinal(input, off, len, output, outOff);
+        return doFinal(input, off, len, output, outOff, false);
     }
 
-    private int doFinal(byte[] input, int off, int len, byte[] output, int outOff) throws AEADBadTagException {
+    /** @param outIsPrivate the output array is this cipher's own, dropped (zeroed) if this throws */
+    private int doFinal(byte[] input, int off, int len, byte[] output, int outOff, boolean outIsPrivate)
+            throws AEADBadTagException {
         byte[] in = input == null ? new byte[0] : input;
         int n = Math.max(len, 0);
         try {
@@ -331,7 +344,7 @@ public final class EnvelopeGcmCipher extends CipherSpi {
                 lease.addBytes(encryptor.bytes());
                 return w;
             }
-            int w = decryptor.doFinal(in, off, n, output, outOff);
+            int w = decryptor.doFinal(in, off, n, output, outOff, outIsPrivate);
             lease.addBytes(w);
             return w;
         } finally {

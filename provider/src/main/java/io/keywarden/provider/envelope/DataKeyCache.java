@@ -270,15 +270,31 @@ public final class DataKeyCache {
         }
     }
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     private record Key(byte[] bytes) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && Arrays.equals(bytes, k.bytes);
         }
 
+        /**
+         * A hash of every byte, eight at a time: {@code Arrays.hashCode} goes byte by byte, which on
+         * a decryption key (key id, context and the ~200-byte wrapped key) cost 7% of a cached 1 KiB
+         * message.
+         */
         @Override
         public int hashCode() {
-            return Arrays.hashCode(bytes);
+            long h = bytes.length;
+            int i = 0;
+            for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+                h = (h ^ (long) LONGS.get(bytes, i)) * 0x9E3779B97F4A7C15L;
+            }
+            for (; i < bytes.length; i++) {
+                h = (h ^ bytes[i]) * 0x9E3779B97F4A7C15L;
+            }
+            return (int) (h ^ (h >>> 32));
         }
 
         @Override

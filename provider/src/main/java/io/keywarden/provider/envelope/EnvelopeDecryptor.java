@@ -38,6 +38,8 @@ public final class EnvelopeDecryptor {
     private int frameSize;
     private int have;
     private AEADBadTagException failure;
+    /** Inside a {@code doFinal} whose output array the caller drops if it fails. */
+    private boolean privateOut;
 
     /** {@code appIv}: the IV the application gave at init, or null. */
     public EnvelopeDecryptor(DataKeyResolver resolver, byte[] contextHash, byte[] appIv) {
@@ -90,6 +92,17 @@ public final class EnvelopeDecryptor {
      * With nothing held, the frames are decrypted straight from {@code in}.
      */
     public int doFinal(byte[] in, int off, int len, byte[] out, int outOff) throws AEADBadTagException {
+        return doFinal(in, off, len, out, outOff, false);
+    }
+
+    /**
+     * {@link #doFinal(byte[], int, int, byte[], int)} into an array the caller made for this result
+     * and drops (after zeroing it) if this throws: frames are then decrypted straight into it instead
+     * of through the scratch buffer, since nothing unverified can reach the application.
+     */
+    public int doFinal(byte[] in, int off, int len, byte[] out, int outOff, boolean outIsPrivate)
+            throws AEADBadTagException {
+        privateOut = outIsPrivate;
         started = true;
         try {
             if (failure != null) {
@@ -125,6 +138,7 @@ public final class EnvelopeDecryptor {
             failure = e;
             throw e;
         } finally {
+            privateOut = false;
             destroy();
         }
     }
@@ -237,6 +251,9 @@ public final class EnvelopeDecryptor {
      */
     private int release(byte[] in, int off, int len, boolean last, byte[] out, int outOff)
             throws AEADBadTagException {
+        if (privateOut) {
+            return frames.frame(in, off, len, last, out, outOff);
+        }
         byte[] plain = LocalPrimitives.local().scratch(Math.max(len - TAG_LENGTH, 0));
         int n;
         try {

@@ -20,7 +20,7 @@ public final class EnvelopeHeader {
 
     public EnvelopeHeader(int flags, int frameSize, byte[] messageId, String keyId, byte[] wrappedKey,
                           byte[] commitment) {
-        this(flags, frameSize, messageId.clone(), keyId, wrappedKey.clone(), commitment.clone(), true);
+        this(flags, frameSize, messageId.clone(), keyId, wrappedKey.clone(), commitment.clone(), null);
     }
 
     /**
@@ -30,11 +30,21 @@ public final class EnvelopeHeader {
      */
     static EnvelopeHeader owning(int flags, int frameSize, byte[] messageId, String keyId, byte[] wrappedKey,
                                  byte[] commitment) {
-        return new EnvelopeHeader(flags, frameSize, messageId, keyId, wrappedKey, commitment, true);
+        return new EnvelopeHeader(flags, frameSize, messageId, keyId, wrappedKey, commitment, null);
+    }
+
+    /**
+     * A header read by {@link HeaderParser}, whose {@code encoded} bytes are exactly what these
+     * fields encode to (every byte of a header belongs to one field, read at its fixed place, and the
+     * key id is strict UTF-8, which round-trips), so they are kept instead of encoded again.
+     */
+    static EnvelopeHeader parsed(int flags, int frameSize, byte[] messageId, String keyId, byte[] wrappedKey,
+                                 byte[] commitment, byte[] encoded) {
+        return new EnvelopeHeader(flags, frameSize, messageId, keyId, wrappedKey, commitment, encoded);
     }
 
     private EnvelopeHeader(int flags, int frameSize, byte[] messageId, String keyId, byte[] wrappedKey,
-                           byte[] commitment, boolean owned) {
+                           byte[] commitment, byte[] encoded) {
         if ((flags & ~FLAG_APP_IV) != 0) {
             throw new IllegalArgumentException("unknown header flags");
         }
@@ -51,7 +61,7 @@ public final class EnvelopeHeader {
         this.keyId = keyId;
         this.wrappedKey = wrappedKey;
         this.commitment = commitment;
-        this.encoded = encode(id);
+        this.encoded = encoded != null ? encoded : encode(id);
     }
 
     private byte[] encode(byte[] id) {

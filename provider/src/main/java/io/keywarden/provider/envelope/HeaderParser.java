@@ -16,7 +16,8 @@ import javax.crypto.AEADBadTagException;
  */
 final class HeaderParser {
 
-    private byte[] buf = new byte[FIXED_HEADER_LENGTH];
+    /** Typical headers (a key ARN, a KMS ciphertext blob) fit without growing; longer ones grow, bounded. */
+    private byte[] buf = new byte[512];
     private int have;
     /** Bytes needed before the next check; grows as the length fields are read. */
     private int need = 10 + MESSAGE_ID_LENGTH + 2;
@@ -92,8 +93,8 @@ final class HeaderParser {
         int p = 10;
         byte[] messageId = Arrays.copyOfRange(buf, p, p + MESSAGE_ID_LENGTH);
         p += MESSAGE_ID_LENGTH + 2;
-        String keyId = ascii(buf, p, keyIdLength);
-        if (keyId == null) {
+        String keyId = new String(buf, p, keyIdLength, StandardCharsets.UTF_8); // ASCII: a fast copy
+        if (keyId.indexOf('\uFFFD') >= 0) { // malformed input was replaced, or a real U+FFFD: decode strictly
             try {
                 keyId = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -106,24 +107,11 @@ final class HeaderParser {
         byte[] wrapped = Arrays.copyOfRange(buf, p, p + wrappedLength);
         p += wrappedLength;
         byte[] commitment = Arrays.copyOfRange(buf, p, p + COMMITMENT_LENGTH);
-        EnvelopeHeader h = EnvelopeHeader.owning(buf[5], getInt(buf, 6), messageId, keyId, wrapped, commitment);
-        if (!Arrays.equals(h.encodedView(), 0, h.length(), buf, 0, need)) {
-            throw bad("header is not in canonical form");
-        }
-        return h;
+        return EnvelopeHeader.parsed(buf[5], getInt(buf, 6), messageId, keyId, wrapped, commitment,
+                Arrays.copyOf(buf, need));
     }
 
     static AEADBadTagException bad(String why) {
         return new AEADBadTagException("Invalid envelope: " + why);
-    }
-
-    /** The bytes as a string when they are all ASCII (always valid UTF-8, as key ARNs are); else null. */
-    private static String ascii(byte[] b, int off, int len) {
-        for (int i = off; i < off + len; i++) {
-            if (b[i] < 0) {
-                return null;
-            }
-        }
-        return new String(b, off, len, StandardCharsets.US_ASCII);
     }
 }
