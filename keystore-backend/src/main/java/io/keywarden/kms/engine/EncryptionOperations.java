@@ -199,18 +199,19 @@ final class EncryptionOperations {
     }
 
     private Opened openSymmetric(Operation op, String keyId, byte[] ciphertext, Map<String, String> context) {
+        String named = null;
         if (keyId != null) {
             // A named asymmetric key with the default algorithm is a usage error, whatever the bytes look like.
             // Authorized first, so that a caller without access learns nothing of the key's type.
-            ctx.store.read(tx -> {
+            named = ctx.store.read(tx -> {
                 KeyRecord key = ctx.resolver.resolve(tx, keyId);
                 ctx.authorize(tx, op, key, keyId);
-                return KeyChecks.encryptionAlgorithm(key, EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT);
+                KeyChecks.encryptionAlgorithm(key, EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT);
+                return key.keyId();
             });
         }
         SymmetricCiphertextFormat.Header header = SymmetricCiphertextFormat.peek(ciphertext);
-        if (keyId != null) {
-            String named = ctx.store.read(tx -> ctx.resolver.keyIdOf(tx, keyId));
+        if (named != null) {
             if (!named.equals(header.keyId())) {
                 throw new IncorrectKeyException("The key ID in the request does not identify a KMS key that can "
                         + "perform this operation.");
