@@ -41,7 +41,7 @@ public final class WarmupProbe {
     /** One implementation and operation's warm-up. */
     public record Result(String impl, String op, String heap, double firstCallMillis,
                          double firstSecondMessagesPerSecond, double steadyMessagesPerSecond,
-                         double steadyAfterSeconds) {
+                         double steadyAfterSeconds, List<Double> timeline) {
 
         public double ratio() {
             return firstSecondMessagesPerSecond / steadyMessagesPerSecond;
@@ -51,7 +51,15 @@ public final class WarmupProbe {
             return new Result(n.get("impl").asText(), n.get("op").asText(),
                     n.has("heap") ? n.get("heap").asText() : "cold", n.get("firstCallMillis").asDouble(),
                     n.get("firstSecondMessagesPerSecond").asDouble(), n.get("steadyMessagesPerSecond").asDouble(),
-                    n.get("steadyAfterSeconds").asDouble());
+                    n.get("steadyAfterSeconds").asDouble(), timeline(n.get("timeline")));
+        }
+
+        private static List<Double> timeline(JsonNode t) {
+            List<Double> out = new java.util.ArrayList<>();
+            if (t != null) {
+                t.forEach(v -> out.add(v.asDouble()));
+            }
+            return out;
         }
     }
 

@@ -27,12 +27,19 @@ import javax.crypto.Mac;
  */
 final class EngineMacSession implements MacSession {
 
-    /** One authorization: its limits, and how many MACs it released. */
+    /**
+     * MACs a computation takes from an authorization at a time, so that threads do not contend on
+     * its counter for every MAC; the total taken never exceeds {@code maxMessages} (a batch is cut
+     * to what is left), and what a computation took but did not use is simply not released.
+     */
+    static final int BATCH = 64;
+
+    /** One authorization: its limits, and how many MACs were taken from it. */
     private static final class Authorization {
         final Object generation;
         final long deadline;
         final Instant dueAt;
-        final AtomicLong released = new AtomicLong();
+        final AtomicLong taken = new AtomicLong();
 
         Authorization(MacSessionOperations.Granted g, long deadline) {
             this.generation = g.generation();
@@ -125,10 +132,25 @@ final class EngineMacSession implements MacSession {
         return "MacSession[" + keyArn + "]";
     }
 
-    /** Counts one MAC against the current authorization, renewing it first when it no longer holds. */
-    private void admitOne() {
+    /**
+     * Counts one MAC of {@code c} against the current authorization, renewing it first when it no
+     * longer holds: from the computation's batch while it lasts, else by taking a new batch.
+     */
+    private void admitOne(EngineComputation c) {
         Authorization a = current;
-        while (!admits(a)) {
+        if (c.batchOf == a && c.left > 0 && holds(a)) {
+            c.left--;
+            return;
+        }
+        while (true) {
+            if (holds(a)) {
+                long got = take(a);
+                if (got > 0) {
+                    c.batchOf = a;
+                    c.left = got - 1; // this MAC
+                    return;
+                }
+            }
             synchronized (this) {
                 if (current == a) {
                     MacSessionOperations.Granted g = authorize.apply(request);
@@ -138,19 +160,30 @@ final class EngineMacSession implements MacSession {
                         throw new KMSInvalidStateException(request.keyId() + " now names another key than "
                                 + keyArn + ", on which this MAC session was opened; open a new session.");
                     }
-                    Authorization renewed = new Authorization(g, nanoTime.getAsLong() + maxAgeNanos);
-                    renewed.released.incrementAndGet(); // this MAC
-                    current = renewed;
-                    return;
+                    current = new Authorization(g, nanoTime.getAsLong() + maxAgeNanos);
                 }
                 a = current;
             }
         }
     }
 
-    private boolean admits(Authorization a) {
-        return a.released.incrementAndGet() <= maxMessages
-                && nanoTime.getAsLong() - a.deadline < 0
+    /** Takes up to {@link #BATCH} MACs from {@code a}; how many it got (0: none left). */
+    private long take(Authorization a) {
+        while (true) {
+            long used = a.taken.get();
+            long n = Math.min(BATCH, maxMessages - used);
+            if (n <= 0) {
+                return 0;
+            }
+            if (a.taken.compareAndSet(used, used + n)) {
+                return n;
+            }
+        }
+    }
+
+    /** Whether {@code a} still holds, apart from its count: its age, the key's due time, the store. */
+    private boolean holds(Authorization a) {
+        return nanoTime.getAsLong() - a.deadline < 0
                 && (a.dueAt == null || clock.instant().isBefore(a.dueAt))
                 && store.currentGeneration() == a.generation;
     }
@@ -158,6 +191,9 @@ final class EngineMacSession implements MacSession {
     /** One thread's computation: a Mac initialized with the key. */
     private final class EngineComputation implements Computation {
         private final Mac mac;
+        /** The authorization this computation's batch of MACs came from, and how many are left. */
+        private Authorization batchOf;
+        private long left;
 
         EngineComputation(Mac mac) {
             this.mac = mac;
@@ -177,7 +213,7 @@ final class EngineMacSession implements MacSession {
         public byte[] doFinal() {
             byte[] out = mac.doFinal();
             try {
-                admitOne();
+                admitOne(this);
             } catch (RuntimeException e) {
                 Arrays.fill(out, (byte) 0);
                 throw e;

@@ -167,6 +167,38 @@ class MacSessionTest {
     }
 
     @Test
+    void threadsNeverTakeMoreThanMaxMessagesFromOneAuthorization() throws Exception {
+        int threads = 4;
+        int each = 500;
+        long max = 100;
+        try (KmsEngine kms = engine()) {
+            String keyId = hmacKey(kms);
+            try (MacSession session = kms.openMacSession(open(keyId).maxMessages(max).build())) {
+                byte[] expected = mac(session.newComputation(), new byte[] {3});
+                Thread[] ts = new Thread[threads];
+                java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+                for (int t = 0; t < threads; t++) {
+                    ts[t] = new Thread(() -> {
+                        MacSession.Computation c = session.newComputation();
+                        for (int i = 0; i < each; i++) {
+                            if (!java.util.Arrays.equals(mac(c, new byte[] {3}), expected)) {
+                                wrong.incrementAndGet();
+                            }
+                        }
+                    });
+                    ts[t].start();
+                }
+                for (Thread t : ts) {
+                    t.join();
+                }
+                assertThat(wrong).hasValue(0);
+            }
+        }
+        // 1 + 2000 MACs at most 100 per authorization: at least 21 authorizations, each an event.
+        assertThat(events("OpenMacSession").size()).isGreaterThanOrEqualTo((int) ((1 + threads * each + max - 1) / max));
+    }
+
+    @Test
     void theAuthorizationIsRenewedAfterMaxAge() {
         try (KmsEngine kms = engine()) {
             String keyId = hmacKey(kms);
