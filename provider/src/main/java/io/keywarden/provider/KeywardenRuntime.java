@@ -155,12 +155,29 @@ public final class KeywardenRuntime {
 
     /** The encryption cache for a policy, shared by every cipher of this runtime using it. */
     public DataKeyCache encryptionCache(DataKeyCachePolicy policy) {
-        return caches.computeIfAbsent(policy, p -> new DataKeyCache[] {new DataKeyCache(p), new DataKeyCache(p)})[0];
+        return caches(policy)[0];
     }
 
     /** The decryption cache for a policy (keyed by wrapped key), shared likewise. */
     public DataKeyCache decryptionCache(DataKeyCachePolicy policy) {
-        return caches.computeIfAbsent(policy, p -> new DataKeyCache[] {new DataKeyCache(p), new DataKeyCache(p)})[1];
+        return caches(policy)[1];
+    }
+
+    /** The caches of the policy last asked for, found without hashing the record (once per message). */
+    private volatile PolicyCaches last;
+
+    private record PolicyCaches(DataKeyCachePolicy policy, DataKeyCache[] caches) {
+    }
+
+    private DataKeyCache[] caches(DataKeyCachePolicy policy) {
+        PolicyCaches l = last;
+        if (l != null && l.policy() == policy) {
+            return l.caches();
+        }
+        DataKeyCache[] c = caches.computeIfAbsent(policy,
+                p -> new DataKeyCache[] {new DataKeyCache(p), new DataKeyCache(p)});
+        last = new PolicyCaches(policy, c);
+        return c;
     }
 
     /**
