@@ -73,14 +73,22 @@ final class CachingStore implements KmsStore {
      * engine at once, a change by another process once the stamp is read again, within
      * {@code recheckNanos}). MAC sessions hold on to it (docs/engine.md, "MAC sessions").
      */
-    Object currentGeneration() {
-        return generation();
+    Object currentGeneration(long now) {
+        return generation(now);
+    }
+
+    /** The time this store's recheck window is measured in (the engine's monotonic clock). */
+    long nanoTime() {
+        return nanoTime.getAsLong();
     }
 
     /** The generation valid now: the same while the stamp is confirmed and nothing was written here. */
     private ReadCache generation() {
+        return generation(nanoTime.getAsLong());
+    }
+
+    private ReadCache generation(long now) {
         ReadCache c = current;
-        long now = nanoTime.getAsLong();
         long writes = localWrites.get();
         if (c != null && c.localWrites == writes && now - c.checkedAt < recheckNanos) {
             return c;

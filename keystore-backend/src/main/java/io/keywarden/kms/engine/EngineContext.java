@@ -41,7 +41,7 @@ final class EngineContext {
 
     EngineContext(KmsStore store, Clock clock, EngineSettings settings, SecureRandom random,
             ServiceSettings service, java.util.function.LongSupplier nanoTime) {
-        KmsStore cached = CachingStore.over(store, CachingStore.DEFAULT_RECHECK_NANOS, System::nanoTime);
+        KmsStore cached = CachingStore.over(store, CachingStore.DEFAULT_RECHECK_NANOS, nanoTime);
         this.store = cached;
         this.rawStore = cached;
         this.audit = new AuditLog(store, clock, settings.region(), settings.account(), service.digestInterval());

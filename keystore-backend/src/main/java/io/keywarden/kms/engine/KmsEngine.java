@@ -152,7 +152,7 @@ public final class KmsEngine implements KmsBackend {
         this(store, clock, settings, ownsStore, service, System::nanoTime);
     }
 
-    /** @param nanoTime the monotonic time the request quotas refill with (tests move it) */
+    /** @param nanoTime the monotonic time of the request quotas, the read cache's recheck window and MAC sessions (tests move it) */
     public KmsEngine(KmsStore store, Clock clock, EngineSettings settings, boolean ownsStore, ServiceSettings service,
             java.util.function.LongSupplier nanoTime) {
         this.ctx = new EngineContext(store, clock, settings, io.keywarden.kms.crypto.LocalCrypto.secureRandom(), service,

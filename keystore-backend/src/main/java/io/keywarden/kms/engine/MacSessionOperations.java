@@ -47,7 +47,7 @@ final class MacSessionOperations {
                     + " (SQLite); use GenerateMac.");
         }
         // The generation is taken before the checks, so a change made during them ends the session.
-        Object generation = store.currentGeneration();
+        Object generation = store.currentGeneration(store.nanoTime());
         return ctx.readKey(Operation.GENERATE_MAC, request.keyId(), (tx, key) -> {
             SigningOperations.macStrategy(key, algorithm, Operation.GENERATE_MAC);
             return new Granted(key.arn(), algorithm, key.keySpec(), Materials.current(tx, key), key.nextDueAt(),
