@@ -45,18 +45,7 @@ final class Validate {
     }
 
     static int range(Integer value, String member, int min, int max, int defaultValue) {
-        if (value == null) {
-            return defaultValue;
-        }
-        if (value < min) {
-            throw new ValidationException("1 validation error detected: Value '" + value + "' at '" + member
-                    + "' failed to satisfy constraint: Member must have value greater than or equal to " + min);
-        }
-        if (value > max) {
-            throw new ValidationException("1 validation error detected: Value '" + value + "' at '" + member
-                    + "' failed to satisfy constraint: Member must have value less than or equal to " + max);
-        }
-        return value;
+        return (int) range(value == null ? null : Long.valueOf(value), member, min, max, defaultValue);
     }
 
     static long range(Long value, String member, long min, long max, long defaultValue) {
