@@ -20,7 +20,8 @@ import javax.crypto.Mac;
 /**
  * The embedded engine's {@link MacSession} (docs/engine.md, "MAC sessions"). It keeps a copy of
  * the HMAC key's material to initialize computations, and the current {@link Authorization}; each
- * released MAC is counted against it. When it no longer holds, the releasing thread renews it with
+ * released MAC is counted against it (a computation takes {@link #BATCH} at a time). When it no
+ * longer holds, the releasing thread renews it with
  * the engine's audited OpenMacSession call; a refusal is thrown and the MAC is not released. An HMAC
  * key's material never changes (HMAC keys do not rotate, and only the same material can be imported
  * again), so a MAC computed before a renewal is the one the renewed authorization would give.
