@@ -6,6 +6,7 @@ import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.util.Locale;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -92,6 +93,14 @@ public final class LocalCrypto {
     /** A new Mac: ACCP's when it has the algorithm, else the JDK's. */
     public static Mac mac(String algorithm) throws NoSuchAlgorithmException {
         return offers("Mac", algorithm) ? Mac.getInstance(algorithm, ACCP) : Mac.getInstance(algorithm);
+    }
+
+    /**
+     * A new Signature: ACCP's when it has the algorithm, else the JDK's. ACCP signs with the JDK's
+     * own key objects (it reads their standard encodings).
+     */
+    public static Signature signature(String algorithm) throws NoSuchAlgorithmException {
+        return offers("Signature", algorithm) ? Signature.getInstance(algorithm, ACCP) : Signature.getInstance(algorithm);
     }
 
     /** A KeyFactory: ACCP's when it has the algorithm, else the JDK's. */
