@@ -19,10 +19,22 @@ import java.util.function.LongSupplier;
  * live in a {@link ConcurrentHashMap}. A hit checks the entry's age and byte count, copies its data
  * key under a {@link StampedLock} optimistic read (retried under the read lock if a zeroing
  * interfered; zeroing takes the write lock, so a copy is never of a partly zeroed key, and a zeroed
- * entry's key is never handed out), then counts the message with a compare-and-set that never passes
- * {@code maxMessages}, so two threads can never both take the last message; a refused count discards
- * the copy. Copying before counting means a counted message always gets its key. The byte count is
- * an atomic add. The miss path ({@link #put}) and {@link #clear} take the cache's eviction lock.
+ * entry's key is never handed out), then counts the message. Copying before counting means a counted
+ * message always gets its key.
+ *
+ * <p><b>Per-thread reservations.</b> A thread does not count its messages on the entry one by one
+ * (two counters written on every hit move the entry's cache line between the cores at every
+ * message). Each thread reserves messages from the
+ * entry with one compare-and-set that never passes {@code maxMessages} — 1 at first, doubling up to
+ * {@value #MAX_RESERVATION} while the thread keeps using that entry — and uses them up locally. The
+ * bound stays hard: an entry serves at most {@code maxMessages} messages whatever the threads; a
+ * reservation that is not used up (its thread moved on, or the entry was dropped) is simply never
+ * served, so an entry may serve fewer. The thread whose reservation took the entry's last messages
+ * drops and zeroes it when it has used them. Plaintext bytes a thread counts on the entry it has
+ * reserved from are added to the entry every {@value #BYTES_PER_FLUSH} bytes, when the thread moves
+ * to another entry, and are included in that thread's own checks, so another thread's check may miss
+ * at most {@value #BYTES_PER_FLUSH} bytes per thread (maxBytes is a hygiene bound: the per-message
+ * key, not the byte count, keeps GCM within its limits).
  *
  * <p><b>Eviction</b> is FIFO: when a new key would make more than {@code maxEntries} entries, the
  * entry put longest ago is evicted (hits do not refresh an entry's place).
@@ -60,16 +72,21 @@ public final class DataKeyCache {
             this.created = created;
         }
 
-        /** Counts one more message unless {@code max} were already counted; exact under contention. */
-        boolean tryCountMessage(long max) {
+        /**
+         * Reserves up to {@code n} more messages, never past {@code max}; how many it got (0: none
+         * left) and, as a negative number, when the reservation took the last ones: {@code -got}.
+         */
+        long reserve(long n, long max) {
             long m;
+            long got;
             do {
                 m = messages;
-                if (m >= max) {
-                    return false;
+                got = Math.min(n, max - m);
+                if (got <= 0) {
+                    return 0;
                 }
-            } while (!MESSAGES.compareAndSet(this, m, m + 1));
-            return true;
+            } while (!MESSAGES.compareAndSet(this, m, m + got));
+            return m + got == max ? -got : got;
         }
 
         /** A copy of the data key, or null once the entry is zeroed; never a partly zeroed copy. */
@@ -172,6 +189,49 @@ public final class DataKeyCache {
         return policy;
     }
 
+    /** The most messages a thread reserves from an entry at a time. */
+    static final int MAX_RESERVATION = 16;
+
+    /** A thread adds the bytes it counted on its reserved entry once they reach this many. */
+    static final long BYTES_PER_FLUSH = 64 * 1024;
+
+    /** One thread's reservation on one entry (see the class comment); used by its own thread only. */
+    private static final class Reservation {
+        Entry entry;
+        long left;
+        long size = 1;
+        boolean holdsLast;
+        long pendingBytes;
+
+        /** Makes this the reservation on {@code e}, adding the bytes counted on the previous entry. */
+        void moveTo(Entry e) {
+            if (entry != e) {
+                flush();
+                entry = e;
+                left = 0;
+                size = 1;
+                holdsLast = false;
+            }
+        }
+
+        void flush() {
+            if (entry != null && pendingBytes > 0) {
+                entry.addBytes(pendingBytes);
+            }
+            pendingBytes = 0;
+        }
+
+        void drop() {
+            entry = null;
+            left = 0;
+            size = 1;
+            holdsLast = false;
+            pendingBytes = 0;
+        }
+    }
+
+    private static final ThreadLocal<Reservation> RESERVATIONS = ThreadLocal.withInitial(Reservation::new);
+
     /** A lease on a usable entry for {@code key}, counting one message; null if none (the caller then puts one). */
     public Lease acquire(byte[] key) {
         Key k = new Key(key);
@@ -179,23 +239,36 @@ public final class DataKeyCache {
         if (e == null) {
             return null;
         }
-        if (nanoTime.getAsLong() - e.created >= maxAgeNanos || e.bytes() >= policy.maxBytes()) {
+        Reservation r = RESERVATIONS.get();
+        r.moveTo(e);
+        if (nanoTime.getAsLong() - e.created >= maxAgeNanos || e.bytes() + r.pendingBytes >= policy.maxBytes()) {
             retire(k, e);
+            r.drop();
             return null;
         }
         // Copy first, count second: a counted message always gets its key, even if the entry is
         // zeroed right after (its last message, a concurrent eviction).
         byte[] dataKey = e.copyDataKey();
         if (dataKey == null) {
+            r.drop();
             return null; // zeroed by a concurrent eviction, expiry or clear after the lookup
         }
-        if (!e.tryCountMessage(policy.maxMessages())) {
-            Arrays.fill(dataKey, (byte) 0);
-            retire(k, e);
-            return null;
+        if (r.left == 0) {
+            long got = e.reserve(r.size, policy.maxMessages());
+            if (got == 0) {
+                Arrays.fill(dataKey, (byte) 0);
+                retire(k, e);
+                r.drop();
+                return null;
+            }
+            r.holdsLast = got < 0;
+            r.left = Math.abs(got);
+            r.size = Math.min(MAX_RESERVATION, 2 * r.size);
         }
-        if (e.messages() >= policy.maxMessages()) {
+        r.left--;
+        if (r.left == 0 && r.holdsLast) {
             retire(k, e); // the last message was just taken: zero the kept key now rather than at the next miss
+            r.drop();
         }
         return new Lease(e, dataKey, e.wrappedKey == null ? null : e.wrappedKey.clone(), e.keyArn);
     }
@@ -232,7 +305,15 @@ public final class DataKeyCache {
         if (n < 0) {
             throw new IllegalArgumentException("byte count must be >= 0");
         }
-        e.addBytes(n);
+        Reservation r = RESERVATIONS.get();
+        if (r.entry != e) {
+            e.addBytes(n);
+            return;
+        }
+        r.pendingBytes += n;
+        if (r.pendingBytes >= BYTES_PER_FLUSH) {
+            r.flush();
+        }
     }
 
     public int size() {

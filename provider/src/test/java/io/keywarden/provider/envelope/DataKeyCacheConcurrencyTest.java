@@ -49,7 +49,7 @@ class DataKeyCacheConcurrencyTest {
     }
 
     @Test
-    void threadsHammeringOneEntryGetExactlyMaxMessagesLeases() throws Exception {
+    void threadsHammeringOneEntryNeverGetMoreThanMaxMessagesLeases() throws Exception {
         long max = 500;
         byte[] dataKey = new byte[32];
         Arrays.fill(dataKey, (byte) 0x5a);
@@ -67,7 +67,11 @@ class DataKeyCacheConcurrencyTest {
                 return n;
             });
             int total = 1 + counts.stream().mapToInt(Integer::intValue).sum();
-            assertThat(total).as("round %d: leases handed out (put included)", round).isEqualTo(max);
+            // each thread reserves messages in batches; what another thread's reservation held when
+            // the entry was dropped is never served (at most MAX_RESERVATION - 1 per thread)
+            assertThat(total).as("round %d: leases handed out (put included)", round)
+                    .isLessThanOrEqualTo((int) max)
+                    .isGreaterThanOrEqualTo((int) max - THREADS * (DataKeyCache.MAX_RESERVATION - 1));
             assertThat(first.entry().messages()).isEqualTo(max);
             assertThat(c.size()).as("an exhausted entry is dropped").isZero();
             assertThat(first.entry().dataKeyIsZero()).as("and zeroed").isTrue();

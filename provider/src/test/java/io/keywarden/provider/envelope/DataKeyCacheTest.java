@@ -122,6 +122,55 @@ class DataKeyCacheTest {
     }
 
     @Test
+    void oneThreadGetsEveryMessageOfAnEntryWhileItReservesThemInGrowingBatches() {
+        DataKeyCache c = cache(100, 1L << 40, 10);
+        DataKeyCache.Lease l = c.put(k(1), key(1), null, "a");
+        long[] counted = new long[6];
+        for (int i = 0; i < counted.length; i++) {
+            assertThat(c.acquire(k(1))).isNotNull();
+            counted[i] = l.entry().messages();
+        }
+        // put counts 1; then reservations of 1, 2, 4, 8, 16: the shared counter moves once per batch
+        assertThat(counted).containsExactly(2, 4, 4, 8, 8, 8);
+        for (int i = counted.length; i < 99; i++) {
+            assertThat(c.acquire(k(1))).as("message %d of 100", i + 2).isNotNull();
+        }
+        assertThat(l.entry().messages()).isEqualTo(100);
+        assertThat(l.entry().dataKeyIsZero()).as("dropped as soon as its last message is taken").isTrue();
+        assertThat(c.size()).isZero();
+        assertThat(c.acquire(k(1))).isNull();
+    }
+
+    @Test
+    void alternatingBetweenEntriesWastesNoReservedMessage() {
+        DataKeyCache c = cache(50, 1L << 40, 10);
+        c.put(k(1), key(1), null, "a");
+        c.put(k(2), key(2), null, "b");
+        for (int i = 0; i < 49; i++) {
+            assertThat(c.acquire(k(1)).dataKey()).containsOnly(1);
+            assertThat(c.acquire(k(2)).dataKey()).containsOnly(2);
+        }
+        assertThat(c.size()).as("both served exactly 50 messages").isZero();
+    }
+
+    @Test
+    void bytesCountedOnTheThreadsOwnReservationAreAddedInBatchesButCheckedAtOnce() {
+        DataKeyCache c = cache(1000, 200_000, 10);
+        DataKeyCache.Lease l = c.put(k(1), key(1), null, "a");
+        assertThat(c.acquire(k(1))).isNotNull(); // this thread now reserves from the entry
+        c.addBytes(l.entry(), 1000);
+        assertThat(l.entry().bytes()).as("kept by the thread below %d bytes", DataKeyCache.BYTES_PER_FLUSH).isZero();
+        c.addBytes(l.entry(), DataKeyCache.BYTES_PER_FLUSH);
+        assertThat(l.entry().bytes()).isEqualTo(1000 + DataKeyCache.BYTES_PER_FLUSH);
+        c.addBytes(l.entry(), 200_000 - 1000 - DataKeyCache.BYTES_PER_FLUSH - 1);
+        assertThat(c.acquire(k(1))).as("one byte below maxBytes, counting the thread's own").isNotNull();
+        c.addBytes(l.entry(), 1);
+        assertThat(l.entry().bytes()).as("not added yet").isLessThan(200_000);
+        assertThat(c.acquire(k(1))).as("maxBytes reached with the thread's own bytes").isNull();
+        assertThat(l.entry().dataKeyIsZero()).isTrue();
+    }
+
+    @Test
     void noKeyMaterialInToString() {
         DataKeyCache c = cache(100, 1000, 10);
         DataKeyCache.Lease l = c.put(k(1), key(0x41), new byte[] {0x42}, "arn");
