@@ -24,9 +24,9 @@ import java.util.function.LongSupplier;
  *
  * <p><b>Per-thread reservations.</b> A thread does not count its messages on the entry one by one
  * (two counters written on every hit move the entry's cache line between the cores at every
- * message). Each thread reserves messages from the
- * entry with one compare-and-set that never passes {@code maxMessages} — 1 at first, doubling up to
- * {@value #MAX_RESERVATION} while the thread keeps using that entry — and uses them up locally. The
+ * message). Each thread reserves messages from the entry with one compare-and-set that never passes
+ * {@code maxMessages} — 1 at first, doubling up to {@value #MAX_RESERVATION} while the thread keeps
+ * using that entry — and uses them up locally. The
  * bound stays hard: an entry serves at most {@code maxMessages} messages whatever the threads; a
  * reservation that is not used up (its thread moved on, or the entry was dropped) is simply never
  * served, so an entry may serve fewer. The thread whose reservation took the entry's last messages
@@ -207,10 +207,7 @@ public final class DataKeyCache {
         void moveTo(Entry e) {
             if (entry != e) {
                 flush();
-                entry = e;
-                left = 0;
-                size = 1;
-                holdsLast = false;
+                start(e);
             }
         }
 
@@ -221,12 +218,17 @@ public final class DataKeyCache {
             pendingBytes = 0;
         }
 
+        /** Forgets the entry (dropped from the cache): its counts no longer matter. */
         void drop() {
-            entry = null;
+            pendingBytes = 0;
+            start(null);
+        }
+
+        private void start(Entry e) {
+            entry = e;
             left = 0;
             size = 1;
             holdsLast = false;
-            pendingBytes = 0;
         }
     }
 
