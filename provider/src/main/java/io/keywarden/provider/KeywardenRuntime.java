@@ -175,7 +175,7 @@ public final class KeywardenRuntime {
             return l.caches();
         }
         DataKeyCache[] c = caches.computeIfAbsent(policy,
-                p -> new DataKeyCache[] {new DataKeyCache(p), new DataKeyCache(p)});
+                p -> new DataKeyCache[] {new DataKeyCache(p, true), new DataKeyCache(p, false)});
         last = new PolicyCaches(policy, c);
         return c;
     }

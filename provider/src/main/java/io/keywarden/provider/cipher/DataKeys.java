@@ -36,48 +36,66 @@ final class DataKeys {
 
     static Lease generate(KmsBackend backend, String keyId, Map<String, String> context, byte[] canonicalContext,
                           DataKeyCache cache) {
-        byte[] cacheKey = cache == null ? null : cacheKey(keyId, canonicalContext, null);
-        if (cache != null) {
-            DataKeyCache.Lease hit = cache.acquire(cacheKey);
-            if (hit != null) {
-                return new Lease(hit.dataKey(), hit.wrappedKey(), hit.keyArn(), cache, hit.entry());
-            }
+        if (cache == null) {
+            DataKeyCache.Fresh f = generateNow(backend, keyId, context);
+            return new Lease(f.dataKey(), f.wrappedKey(), f.keyArn(), null, null);
         }
+        byte[] cacheKey = cacheKey(keyId, canonicalContext, null);
+        DataKeyCache.Lease hit = cache.acquire(cacheKey);
+        if (hit == null) {
+            DataKeyCache.Fresh f = generateNow(backend, keyId, context);
+            hit = cache.put(cacheKey, f.dataKey(), f.wrappedKey(), f.keyArn());
+            Arrays.fill(f.dataKey(), (byte) 0);
+        } else if (hit.refreshDue()) {
+            cache.refreshAhead(cacheKey, hit, () -> generateNow(backend, keyId, context));
+        }
+        return new Lease(hit.dataKey(), hit.wrappedKey(), hit.keyArn(), cache, hit.entry());
+    }
+
+    static Lease decrypt(KmsBackend backend, String keyId, Map<String, String> context, byte[] canonicalContext,
+                         byte[] wrappedKey, DataKeyCache cache) {
+        if (cache == null) {
+            return new Lease(decryptNow(backend, keyId, context, wrappedKey).dataKey(), wrappedKey, keyId, null, null);
+        }
+        byte[] cacheKey = cacheKey(keyId, canonicalContext, wrappedKey);
+        DataKeyCache.Lease hit = cache.acquire(cacheKey);
+        if (hit == null) {
+            DataKeyCache.Fresh f = decryptNow(backend, keyId, context, wrappedKey);
+            hit = cache.put(cacheKey, f.dataKey(), null, keyId);
+            Arrays.fill(f.dataKey(), (byte) 0);
+        } else if (hit.refreshDue()) {
+            cache.refreshAhead(cacheKey, hit, () -> decryptNow(backend, keyId, context, wrappedKey));
+        }
+        return new Lease(hit.dataKey(), wrappedKey, keyId, cache, hit.entry());
+    }
+
+    /** One GenerateDataKey: a data key for a new message, checked for shape. */
+    private static DataKeyCache.Fresh generateNow(KmsBackend backend, String keyId, Map<String, String> context) {
         GenerateDataKeyResponse r = backend.generateDataKey(GenerateDataKeyRequest.builder().keyId(keyId)
                 .keySpec(DataKeySpec.AES_256).encryptionContext(context).build());
         byte[] plaintext = r.plaintext();
         if (plaintext == null || plaintext.length != EnvelopeFormat.DATA_KEY_LENGTH || r.ciphertextBlob() == null
                 || r.ciphertextBlob().length > EnvelopeFormat.MAX_WRAPPED_KEY_LENGTH) {
+            if (plaintext != null) {
+                Arrays.fill(plaintext, (byte) 0);
+            }
             throw new IllegalStateException("the backend returned an unusable data key");
         }
-        if (cache == null) {
-            return new Lease(plaintext, r.ciphertextBlob(), r.keyId(), null, null);
-        }
-        DataKeyCache.Lease put = cache.put(cacheKey, plaintext, r.ciphertextBlob(), r.keyId());
-        Arrays.fill(plaintext, (byte) 0);
-        return new Lease(put.dataKey(), put.wrappedKey(), put.keyArn(), cache, put.entry());
+        return new DataKeyCache.Fresh(plaintext, r.ciphertextBlob(), r.keyId());
     }
 
-    static Lease decrypt(KmsBackend backend, String keyId, Map<String, String> context, byte[] canonicalContext,
-                         byte[] wrappedKey, DataKeyCache cache) {
-        byte[] cacheKey = cache == null ? null : cacheKey(keyId, canonicalContext, wrappedKey);
-        if (cache != null) {
-            DataKeyCache.Lease hit = cache.acquire(cacheKey);
-            if (hit != null) {
-                return new Lease(hit.dataKey(), wrappedKey, keyId, cache, hit.entry());
-            }
-        }
+    /** One Decrypt of a message's wrapped data key, checked for shape. */
+    private static DataKeyCache.Fresh decryptNow(KmsBackend backend, String keyId, Map<String, String> context,
+                                                 byte[] wrappedKey) {
         byte[] plaintext = backend.decrypt(DecryptRequest.builder().ciphertextBlob(wrappedKey).keyId(keyId)
                 .encryptionContext(context).build()).plaintext();
         if (plaintext == null || plaintext.length != EnvelopeFormat.DATA_KEY_LENGTH) {
+            if (plaintext != null) {
+                Arrays.fill(plaintext, (byte) 0);
+            }
             throw new IllegalStateException("the backend returned an unusable data key");
         }
-        if (cache == null) {
-            return new Lease(plaintext, wrappedKey, keyId, null, null);
-        }
-        DataKeyCache.Lease put = cache.put(cacheKey, plaintext, null, keyId);
-        Arrays.fill(plaintext, (byte) 0);
-        return new Lease(put.dataKey(), wrappedKey, keyId, cache, put.entry());
+        return new DataKeyCache.Fresh(plaintext, null, keyId);
     }
 
     /** uint16(len) ‖ UTF-8(keyId) ‖ canonical(context) ‖ wrappedKey (decryption only), in one exact-size array. */

@@ -4,10 +4,15 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * A bounded cache of plaintext data keys under a {@link DataKeyCachePolicy}. Entries are looked up by
@@ -36,6 +41,19 @@ import java.util.function.LongSupplier;
  * at most {@value #BYTES_PER_FLUSH} bytes per thread (maxBytes is a hygiene bound: the per-message
  * key, not the byte count, keeps GCM within its limits).
  *
+ * <p><b>Refresh ahead.</b> With {@code maxMessages} of at least {@value #MIN_REFRESH_AHEAD_MESSAGES},
+ * the first hit that finds an entry half used by messages (counting reserved ones) or three
+ * quarters through its {@code maxAge} is told so
+ * ({@link Lease#refreshDue}); its caller passes {@link #refreshAhead} the same backend call a miss
+ * would make, and makes it, while the other threads keep using the entry. The fresh entry waits
+ * beside the old one and takes its place when the old one is used up, so one thread calls the
+ * backend per entry, instead of every thread that finds the entry used up at once. A refresh that
+ * fails, or does not finish in time, changes nothing: the next miss calls the backend itself and
+ * reports its error. At most one refresh per entry, only while the entry is in use; at most
+ * {@code 2 × maxEntries} data keys are held. A decryption cache refreshes ahead only the entries of
+ * wrapped keys whose entry was used up before: a data key that is decrypted once for each message
+ * it encrypted is used up by the encryption side's own limit, and a refresh would be a wasted call.
+ *
  * <p><b>Eviction</b> is FIFO: when a new key would make more than {@code maxEntries} entries, the
  * entry put longest ago is evicted (hits do not refresh an entry's place).
  */
@@ -45,12 +63,17 @@ public final class DataKeyCache {
     public static final class Entry {
         private static final VarHandle MESSAGES;
         private static final VarHandle BYTES;
+        private static final VarHandle REFRESH;
+        private static final int LIVE = 0;
+        private static final int USED_UP = 1;
+        private static final int DROPPED = 2;
 
         static {
             try {
                 MethodHandles.Lookup lookup = MethodHandles.lookup();
                 MESSAGES = lookup.findVarHandle(Entry.class, "messages", long.class);
                 BYTES = lookup.findVarHandle(Entry.class, "bytes", long.class);
+                REFRESH = lookup.findVarHandle(Entry.class, "refreshClaimed", boolean.class);
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
@@ -60,12 +83,26 @@ public final class DataKeyCache {
         private final byte[] wrappedKey;
         private final String keyArn;
         private final long created;
-        private volatile long messages = 1; // MESSAGES: compare-and-set, never past maxMessages
+        private volatile long messages; // MESSAGES: compare-and-set, never past maxMessages
         private volatile long bytes; // BYTES: atomic adds (both counters in the entry: one cache line per hit)
         private final StampedLock lock = new StampedLock();
         private boolean zeroed; // written under the write lock, read under a (validated optimistic) read
+        private volatile boolean refreshClaimed; // REFRESH: set once, by the hit that reports refreshDue
+        /** The refreshed entry waiting to replace this one; under the cache's evictionLock. */
+        private Entry successor;
+        /** LIVE, USED_UP (a successor may take its place) or DROPPED; under the cache's evictionLock. */
+        private int state = LIVE;
 
-        Entry(byte[] dataKey, byte[] wrappedKey, String keyArn, long created) {
+        /** Whether this entry is refreshed ahead when due (see the class comment). */
+        private final boolean refreshAhead;
+
+        /**
+         * @param messages already counted: 1 when put with its first message, 0 when refreshed ahead
+         * @param refreshAhead whether to refresh it ahead when due
+         */
+        Entry(byte[] dataKey, byte[] wrappedKey, String keyArn, long created, long messages, boolean refreshAhead) {
+            this.messages = messages;
+            this.refreshAhead = refreshAhead;
             this.dataKey = dataKey.clone();
             this.wrappedKey = wrappedKey == null ? null : wrappedKey.clone();
             this.keyArn = keyArn;
@@ -142,6 +179,11 @@ public final class DataKeyCache {
             return messages;
         }
 
+        /** True for exactly one caller: the one that is to start this entry's refresh. */
+        boolean claimRefresh() {
+            return !refreshClaimed && REFRESH.compareAndSet(this, false, true);
+        }
+
         long bytes() {
             return bytes;
         }
@@ -159,34 +201,79 @@ public final class DataKeyCache {
 
     /**
      * One use of an entry: copies of its data key (the holder zeroes it) and wrapped key, taken so
-     * that a concurrent eviction cannot zero them.
+     * that a concurrent eviction cannot zero them. {@code refreshDue}: this hit found the entry due
+     * for its refresh (see the class comment), and its caller is the one to pass {@link #refreshAhead}
+     * a fresh data key's call.
      */
-    public record Lease(Entry entry, byte[] dataKey, byte[] wrappedKey, String keyArn) {
+    public record Lease(Entry entry, byte[] dataKey, byte[] wrappedKey, String keyArn, boolean refreshDue) {
         @Override
         public String toString() {
             return "Lease[keyArn=" + keyArn + "]";
         }
     }
 
+    /** A data key from the backend for {@link #refreshAhead}; the cache copies and zeroes it. */
+    public record Fresh(byte[] dataKey, byte[] wrappedKey, String keyArn) {
+        @Override
+        public String toString() {
+            return "DataKeyCache.Fresh[keyArn=" + keyArn + "]";
+        }
+    }
+
+    /** Refresh ahead only with at least this many messages per entry (below, a refresh is a large share). */
+    static final long MIN_REFRESH_AHEAD_MESSAGES = 64;
+
     private final DataKeyCachePolicy policy;
     private final LongSupplier nanoTime;
+    private final Executor refreshes;
     private final long maxAgeNanos;
+    /** A hit at or past these reports the entry's refresh as due; Long.MAX_VALUE: never. */
+    private final long refreshAtMessages;
+    private final long refreshAtAgeNanos;
     private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
     private final Object evictionLock = new Object();
     private final ArrayDeque<Slot> order = new ArrayDeque<>(); // put order, oldest first; under evictionLock
+    /** Whether every entry is refreshed ahead, or only those of keys whose entry was used up before. */
+    private final boolean refreshNewKeys;
+    /** With refreshNewKeys off: the keys whose entry was used up, the last maxEntries of them; under evictionLock. */
+    private final LinkedHashMap<Key, Boolean> usedUpBefore;
 
+    /** An encryption cache: every entry is refreshed ahead when due. */
     public DataKeyCache(DataKeyCachePolicy policy) {
-        this(policy, System::nanoTime);
+        this(policy, true);
+    }
+
+    /**
+     * @param refreshNewKeys true for an encryption cache (every entry is refreshed ahead when due);
+     *        false for a decryption cache, whose entry for a wrapped key is refreshed ahead only if an
+     *        entry for the same key was used up before (a data key decrypted once per message it
+     *        encrypted never needs a second Decrypt)
+     */
+    public DataKeyCache(DataKeyCachePolicy policy, boolean refreshNewKeys) {
+        this(policy, System::nanoTime, Runnable::run, refreshNewKeys);
     }
 
     DataKeyCache(DataKeyCachePolicy policy, LongSupplier nanoTime) {
-        this.policy = Objects.requireNonNull(policy, "policy");
-        this.nanoTime = nanoTime;
-        this.maxAgeNanos = policy.maxAge().toNanos();
+        this(policy, nanoTime, Runnable::run, true);
     }
 
-    public DataKeyCachePolicy policy() {
-        return policy;
+    /** @param refreshes where refreshes run: on the calling thread, except in tests of their timing */
+    DataKeyCache(DataKeyCachePolicy policy, LongSupplier nanoTime, Executor refreshes, boolean refreshNewKeys) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.refreshNewKeys = refreshNewKeys;
+        int remembered = policy.maxEntries();
+        this.usedUpBefore = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, Boolean> eldest) {
+                return size() > remembered;
+            }
+        };
+        this.nanoTime = nanoTime;
+        this.refreshes = Objects.requireNonNull(refreshes, "refreshes");
+        this.maxAgeNanos = policy.maxAge().toNanos();
+        boolean ahead = policy.maxMessages() >= MIN_REFRESH_AHEAD_MESSAGES;
+        this.refreshAtMessages = ahead ? policy.maxMessages() / 2 : Long.MAX_VALUE;
+        this.refreshAtAgeNanos = ahead ? maxAgeNanos - maxAgeNanos / 4 : Long.MAX_VALUE;
     }
 
     /** The most messages a thread reserves from an entry at a time. */
@@ -234,17 +321,31 @@ public final class DataKeyCache {
 
     private static final ThreadLocal<Reservation> RESERVATIONS = ThreadLocal.withInitial(Reservation::new);
 
-    /** A lease on a usable entry for {@code key}, counting one message; null if none (the caller then puts one). */
+    /**
+     * A lease on a usable entry for {@code key}, counting one message; null if none (the caller then
+     * puts one). When the entry in the map is used up and its refreshed successor takes its place,
+     * the lease is on the successor.
+     */
     public Lease acquire(byte[] key) {
         Key k = new Key(key);
-        Entry e = entries.get(k);
-        if (e == null) {
-            return null;
-        }
         Reservation r = RESERVATIONS.get();
+        Entry e = entries.get(k);
+        for (int attempt = 0; e != null && attempt < 3; attempt++) {
+            Lease l = acquire(k, e, r);
+            if (l != null) {
+                return l;
+            }
+            Entry next = entries.get(k); // a successor, if one took the used-up entry's place
+            e = next == e ? null : next;
+        }
+        return null;
+    }
+
+    private Lease acquire(Key k, Entry e, Reservation r) {
         r.moveTo(e);
-        if (nanoTime.getAsLong() - e.created >= maxAgeNanos || e.bytes() + r.pendingBytes >= policy.maxBytes()) {
-            retire(k, e);
+        long age = nanoTime.getAsLong() - e.created;
+        if (age >= maxAgeNanos || e.bytes() + r.pendingBytes >= policy.maxBytes()) {
+            usedUp(k, e);
             r.drop();
             return null;
         }
@@ -259,7 +360,7 @@ public final class DataKeyCache {
             long got = e.reserve(r.size, policy.maxMessages());
             if (got == 0) {
                 Arrays.fill(dataKey, (byte) 0);
-                retire(k, e);
+                usedUp(k, e);
                 r.drop();
                 return null;
             }
@@ -268,11 +369,57 @@ public final class DataKeyCache {
             r.size = Math.min(MAX_RESERVATION, 2 * r.size);
         }
         r.left--;
+        boolean refreshDue = e.refreshAhead && (e.messages() >= refreshAtMessages || age >= refreshAtAgeNanos)
+                && e.claimRefresh();
+        Lease lease = new Lease(e, dataKey, e.wrappedKey == null ? null : e.wrappedKey.clone(), e.keyArn, refreshDue);
         if (r.left == 0 && r.holdsLast) {
-            retire(k, e); // the last message was just taken: zero the kept key now rather than at the next miss
+            usedUp(k, e); // the last message was just taken: zero the kept key now rather than at the next miss
             r.drop();
         }
-        return new Lease(e, dataKey, e.wrappedKey == null ? null : e.wrappedKey.clone(), e.keyArn);
+        return lease;
+    }
+
+    /**
+     * Refreshes {@code leased}'s entry (the lease reported {@code refreshDue}): makes {@code call}
+     * (the backend call a miss would make), whose data key waits to take the entry's place when the
+     * entry is used up. If the entry is already used up by then, and nothing else was put for the
+     * key, it is put; if the entry was evicted, cleared or replaced, or the call fails, the result is
+     * dropped (zeroed) and the next miss calls again. Never throws for the call's failure.
+     */
+    public void refreshAhead(byte[] key, Lease leased, Supplier<Fresh> call) {
+        Key k = new Key(key.clone());
+        Entry e = leased.entry();
+        try {
+            refreshes.execute(() -> refresh(k, e, call));
+        } catch (RejectedExecutionException notNow) {
+            // not refreshed ahead: the miss when the entry is used up calls the backend itself
+        }
+    }
+
+    private void refresh(Key k, Entry e, Supplier<Fresh> call) {
+        Fresh f;
+        try {
+            f = call.get();
+        } catch (RuntimeException failed) {
+            return; // a refusal or an outage: the next miss calls again and reports it to its caller
+        }
+        Entry s;
+        try {
+            s = new Entry(f.dataKey(), f.wrappedKey(), f.keyArn(), nanoTime.getAsLong(), 0, true);
+        } finally {
+            Arrays.fill(f.dataKey(), (byte) 0);
+        }
+        synchronized (evictionLock) {
+            if (e.state == Entry.LIVE && entries.get(k) == e) {
+                e.successor = s;
+                return;
+            }
+            if (e.state == Entry.USED_UP && !entries.containsKey(k)) {
+                insert(k, s);
+                return;
+            }
+        }
+        s.zero();
     }
 
     /**
@@ -281,25 +428,37 @@ public final class DataKeyCache {
      */
     public Lease put(byte[] key, byte[] dataKey, byte[] wrappedKey, String keyArn) {
         Key k = new Key(key.clone());
-        Entry e = new Entry(dataKey, wrappedKey, keyArn, nanoTime.getAsLong());
-        Lease lease = new Lease(e, e.dataKey.clone(), e.wrappedKey == null ? null : e.wrappedKey.clone(), keyArn);
+        Lease lease;
         synchronized (evictionLock) {
-            if (!entries.containsKey(k)) {
-                while (entries.size() >= policy.maxEntries() && !order.isEmpty()) {
-                    Slot oldest = order.poll();
-                    retire(oldest.key(), oldest.entry());
-                }
-            }
-            Entry old = entries.put(k, e);
-            if (old != null) {
-                old.zero();
-            }
-            order.add(new Slot(k, e));
-            if (order.size() > 2 * policy.maxEntries()) {
-                order.removeIf(s -> entries.get(s.key()) != s.entry()); // slots of expired or replaced entries
-            }
+            Entry e = new Entry(dataKey, wrappedKey, keyArn, nanoTime.getAsLong(), 1,
+                    refreshNewKeys || usedUpBefore.containsKey(k));
+            lease = new Lease(e, e.dataKey.clone(), e.wrappedKey == null ? null : e.wrappedKey.clone(), keyArn, false);
+            insert(k, e);
         }
         return lease;
+    }
+
+    /** Puts {@code e} for {@code k} (see {@link #put}); under evictionLock. */
+    private void insert(Key k, Entry e) {
+        if (!entries.containsKey(k)) {
+            while (entries.size() >= policy.maxEntries() && !order.isEmpty()) {
+                Slot oldest = order.poll();
+                drop(oldest.key(), oldest.entry());
+            }
+        }
+        Entry old = entries.put(k, e);
+        if (old != null) {
+            dropEntry(old);
+        }
+        addSlot(k, e);
+    }
+
+    /** Adds {@code e}'s place in the put order, purging the slots of dropped entries now and then; under evictionLock. */
+    private void addSlot(Key k, Entry e) {
+        order.add(new Slot(k, e));
+        if (order.size() > 2 * policy.maxEntries()) {
+            order.removeIf(s -> entries.get(s.key()) != s.entry()); // slots of expired or replaced entries
+        }
     }
 
     /** Counts plaintext bytes encrypted or decrypted with an entry (checked at the entry's next acquire). */
@@ -329,19 +488,55 @@ public final class DataKeyCache {
         }
     }
 
-    /** Zeroes and drops every entry. */
+    /** Zeroes and drops every entry, and the refreshed entries waiting beside them. */
     public void clear() {
         synchronized (evictionLock) {
             for (Slot s : order) {
-                retire(s.key(), s.entry());
+                drop(s.key(), s.entry());
             }
             order.clear();
+            usedUpBefore.clear();
         }
     }
 
-    /** Drops {@code e} if it is still the entry for {@code k}, and zeroes it in any case. */
-    private void retire(Key k, Entry e) {
+    /**
+     * {@code e} is used up (its messages, age or bytes): its successor, if one is waiting and
+     * {@code e} is still the entry for {@code k}, takes its place; {@code e} is dropped and zeroed.
+     */
+    private void usedUp(Key k, Entry e) {
+        synchronized (evictionLock) {
+            if (e.state == Entry.LIVE) {
+                e.state = Entry.USED_UP;
+                if (!refreshNewKeys) {
+                    usedUpBefore.put(k, Boolean.TRUE);
+                }
+                Entry s = e.successor;
+                e.successor = null;
+                if (s != null && entries.replace(k, e, s)) {
+                    addSlot(k, s);
+                } else {
+                    entries.remove(k, e);
+                    if (s != null) {
+                        s.zero();
+                    }
+                }
+            }
+        }
+        e.zero();
+    }
+
+    /** Drops {@code e} if it is still the entry for {@code k}, and zeroes it and its successor; under evictionLock. */
+    private void drop(Key k, Entry e) {
         entries.remove(k, e);
+        dropEntry(e);
+    }
+
+    private static void dropEntry(Entry e) {
+        e.state = Entry.DROPPED;
+        if (e.successor != null) {
+            e.successor.zero();
+            e.successor = null;
+        }
         e.zero();
     }
 

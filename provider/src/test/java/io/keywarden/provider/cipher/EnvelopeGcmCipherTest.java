@@ -393,6 +393,70 @@ class EnvelopeGcmCipherTest {
     }
 
     @Test
+    void cachedEntriesAreRefreshedAheadByOneCallEach() throws Exception {
+        DataKeyCachePolicy policy = new DataKeyCachePolicy(Duration.ofMinutes(5), 64, 1 << 30, 10);
+        KmsEncryptionSpec s = KmsEncryptionSpec.builder().context(Map.of("cache", "ahead")).frameSize(FRAME)
+                .cache(policy).build();
+        int gen = fx.backend.calls("generateDataKey");
+        Cipher enc = cipher(Cipher.ENCRYPT_MODE, s);
+        byte[][] cts = new byte[130][];
+        for (int i = 0; i < cts.length; i++) {
+            cts[i] = enc.doFinal(data(100));
+        }
+        // data key 1 serves messages 1-64 and is refreshed at 32; key 2 takes over at 65 (refreshed
+        // at 96), key 3 at 129: three calls, as without refresh ahead, each made before it was needed
+        assertThat(fx.backend.calls("generateDataKey") - gen).isEqualTo(3);
+        assertThat(wrappedKey(cts[63])).as("messages 64 and 65 have different data keys")
+                .isNotEqualTo(wrappedKey(cts[64])).isNotEqualTo(wrappedKey(cts[128]));
+        assertThat(wrappedKey(cts[0])).isEqualTo(wrappedKey(cts[63]));
+        int dec = fx.backend.calls("decrypt");
+        Cipher d = cipher(Cipher.DECRYPT_MODE, s);
+        for (byte[] ct : cts) {
+            assertThat(d.doFinal(ct)).hasSize(100);
+        }
+        assertThat(fx.backend.calls("decrypt") - dec).as("one Decrypt per data key: nothing refreshed ahead")
+                .isEqualTo(3);
+        // a data key decrypted past its limit (data key 1 served 64 decryptions above): its next
+        // entries are refreshed ahead. Message 1 misses; that entry is refreshed at its 17th message
+        // (32 counted with the reserved batch), its successor takes over at message 65 and is refreshed
+        // at 96, the next at 160: four calls for 192 messages, and no miss after the first
+        dec = fx.backend.calls("decrypt");
+        for (int i = 0; i < 64 * 3; i++) {
+            d.doFinal(cts[0]);
+        }
+        assertThat(fx.backend.calls("decrypt") - dec).isEqualTo(4);
+    }
+
+    /** The header's wrappedKey field (docs/envelope-format.md §1.1). */
+    static byte[] wrappedKey(byte[] message) {
+        int k = ((message[42] & 0xff) << 8) | (message[43] & 0xff);
+        int w = ((message[44 + k] & 0xff) << 8) | (message[45 + k] & 0xff);
+        return Arrays.copyOfRange(message, 46 + k, 46 + k + w);
+    }
+
+    @Test
+    void aRefusedRefreshLeavesTheEntryServingAndTheMissReportsTheRefusal() throws Exception {
+        String id = fx.createAesKey();
+        KmsSecretKey k = fx.handle(id);
+        KmsEncryptionSpec s = KmsEncryptionSpec.builder().frameSize(FRAME)
+                .cache(new DataKeyCachePolicy(Duration.ofMinutes(5), 64, 1 << 30, 10)).build();
+        Cipher enc = Cipher.getInstance("AES/GCM/NoPadding", fx.provider);
+        enc.init(Cipher.ENCRYPT_MODE, k, s);
+        enc.doFinal(data(10)); // message 1: the entry's GenerateDataKey
+        fx.kms.disableKey(DisableKeyRequest.builder().keyId(id).build());
+        try {
+            for (int m = 2; m <= 64; m++) { // the refresh at message 32 is refused, silently
+                enc.init(Cipher.ENCRYPT_MODE, k, s);
+                assertThat(enc.doFinal(data(10))).as("message %d, from the cached data key", m).isNotEmpty();
+            }
+            assertThatThrownBy(() -> enc.init(Cipher.ENCRYPT_MODE, k, s))
+                    .isInstanceOf(InvalidKeyException.class).hasCauseInstanceOf(DisabledException.class);
+        } finally {
+            fx.kms.enableKey(EnableKeyRequest.builder().keyId(id).build());
+        }
+    }
+
+    @Test
     void frameSizeIsBounded() {
         assertThatThrownBy(() -> KmsEncryptionSpec.builder().frameSize(EnvelopeFormat.MIN_FRAME_SIZE - 1))
                 .isInstanceOf(IllegalArgumentException.class);
