@@ -191,10 +191,13 @@ public final class EnvelopeGcmCipher extends CipherSpi {
         }
     }
 
+    /** The spec of an {@code init} without parameters (immutable, so one serves every init). */
+    private static final KmsEncryptionSpec DEFAULT_SPEC = KmsEncryptionSpec.builder().build();
+
     private static KmsEncryptionSpec toSpec(AlgorithmParameterSpec params) throws InvalidAlgorithmParameterException {
         KmsEncryptionSpec spec;
         if (params == null) {
-            spec = KmsEncryptionSpec.builder().build();
+            spec = DEFAULT_SPEC;
         } else if (params instanceof GCMParameterSpec g) {
             spec = KmsEncryptionSpec.builder().tagLengthBits(g.getTLen()).iv(g.getIV()).build();
         } else if (params instanceof KmsEncryptionSpec k) {

@@ -15,7 +15,10 @@ public final class EncryptionContexts {
 
     /** uint16(n) ‖ (uint16 len ‖ UTF-8 key ‖ uint16 len ‖ UTF-8 value)*, sorted by the unsigned key bytes. */
     public static byte[] canonical(Map<String, String> context) {
-        Map<String, String> ctx = context == null ? Map.of() : context;
+        if (context == null || context.isEmpty()) {
+            return EMPTY_CANONICAL.clone(); // most messages: no sorting, no buffers
+        }
+        Map<String, String> ctx = context;
         if (ctx.size() > 0xFFFF) {
             throw new IllegalArgumentException("encryption context has more than 65535 entries");
         }
