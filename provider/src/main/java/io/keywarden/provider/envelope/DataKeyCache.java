@@ -230,13 +230,13 @@ public final class DataKeyCache {
     /** A hit at or past these reports the entry's refresh as due; Long.MAX_VALUE: never. */
     private final long refreshAtMessages;
     private final long refreshAtAgeNanos;
-    private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CacheKey, Entry> entries = new ConcurrentHashMap<>();
     private final Object evictionLock = new Object();
     private final ArrayDeque<Slot> order = new ArrayDeque<>(); // put order, oldest first; under evictionLock
     /** Whether every entry is refreshed ahead, or only those of keys whose entry was used up before. */
     private final boolean refreshNewKeys;
     /** With refreshNewKeys off: the keys whose entry was used up, the last maxEntries of them; under evictionLock. */
-    private final LinkedHashMap<Key, Boolean> usedUpBefore;
+    private final LinkedHashMap<CacheKey, Boolean> usedUpBefore;
 
     /** An encryption cache: every entry is refreshed ahead when due. */
     public DataKeyCache(DataKeyCachePolicy policy) {
@@ -264,7 +264,7 @@ public final class DataKeyCache {
         int remembered = policy.maxEntries();
         this.usedUpBefore = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Boolean> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<CacheKey, Boolean> eldest) {
                 return size() > remembered;
             }
         };
@@ -282,43 +282,6 @@ public final class DataKeyCache {
     /** A thread adds the bytes it counted on its reserved entry once they reach this many. */
     static final long BYTES_PER_FLUSH = 64 * 1024;
 
-    /** One thread's reservation on one entry (see the class comment); used by its own thread only. */
-    private static final class Reservation {
-        Entry entry;
-        long left;
-        long size = 1;
-        boolean holdsLast;
-        long pendingBytes;
-
-        /** Makes this the reservation on {@code e}, adding the bytes counted on the previous entry. */
-        void moveTo(Entry e) {
-            if (entry != e) {
-                flush();
-                start(e);
-            }
-        }
-
-        void flush() {
-            if (entry != null && pendingBytes > 0) {
-                entry.addBytes(pendingBytes);
-            }
-            pendingBytes = 0;
-        }
-
-        /** Forgets the entry (dropped from the cache): its counts no longer matter. */
-        void drop() {
-            pendingBytes = 0;
-            start(null);
-        }
-
-        private void start(Entry e) {
-            entry = e;
-            left = 0;
-            size = 1;
-            holdsLast = false;
-        }
-    }
-
     private static final ThreadLocal<Reservation> RESERVATIONS = ThreadLocal.withInitial(Reservation::new);
 
     /**
@@ -327,7 +290,7 @@ public final class DataKeyCache {
      * the lease is on the successor.
      */
     public Lease acquire(byte[] key) {
-        Key k = new Key(key);
+        CacheKey k = new CacheKey(key);
         Reservation r = RESERVATIONS.get();
         Entry e = entries.get(k);
         for (int attempt = 0; e != null && attempt < 3; attempt++) {
@@ -341,7 +304,7 @@ public final class DataKeyCache {
         return null;
     }
 
-    private Lease acquire(Key k, Entry e, Reservation r) {
+    private Lease acquire(CacheKey k, Entry e, Reservation r) {
         r.moveTo(e);
         long age = nanoTime.getAsLong() - e.created;
         if (age >= maxAgeNanos || e.bytes() + r.pendingBytes >= policy.maxBytes()) {
@@ -387,7 +350,7 @@ public final class DataKeyCache {
      * dropped (zeroed) and the next miss calls again. Never throws for the call's failure.
      */
     public void refreshAhead(byte[] key, Lease leased, Supplier<Fresh> call) {
-        Key k = new Key(key.clone());
+        CacheKey k = new CacheKey(key.clone());
         Entry e = leased.entry();
         try {
             refreshes.execute(() -> refresh(k, e, call));
@@ -396,7 +359,7 @@ public final class DataKeyCache {
         }
     }
 
-    private void refresh(Key k, Entry e, Supplier<Fresh> call) {
+    private void refresh(CacheKey k, Entry e, Supplier<Fresh> call) {
         Fresh f;
         try {
             f = call.get();
@@ -427,7 +390,7 @@ public final class DataKeyCache {
      * key, and evicting (zeroing) the entries put longest ago so that at most maxEntries remain.
      */
     public Lease put(byte[] key, byte[] dataKey, byte[] wrappedKey, String keyArn) {
-        Key k = new Key(key.clone());
+        CacheKey k = new CacheKey(key.clone());
         Lease lease;
         synchronized (evictionLock) {
             Entry e = new Entry(dataKey, wrappedKey, keyArn, nanoTime.getAsLong(), 1,
@@ -439,7 +402,7 @@ public final class DataKeyCache {
     }
 
     /** Puts {@code e} for {@code k} (see {@link #put}); under evictionLock. */
-    private void insert(Key k, Entry e) {
+    private void insert(CacheKey k, Entry e) {
         if (!entries.containsKey(k)) {
             while (entries.size() >= policy.maxEntries() && !order.isEmpty()) {
                 Slot oldest = order.poll();
@@ -454,7 +417,7 @@ public final class DataKeyCache {
     }
 
     /** Adds {@code e}'s place in the put order, purging the slots of dropped entries now and then; under evictionLock. */
-    private void addSlot(Key k, Entry e) {
+    private void addSlot(CacheKey k, Entry e) {
         order.add(new Slot(k, e));
         if (order.size() > 2 * policy.maxEntries()) {
             order.removeIf(s -> entries.get(s.key()) != s.entry()); // slots of expired or replaced entries
@@ -503,7 +466,7 @@ public final class DataKeyCache {
      * {@code e} is used up (its messages, age or bytes): its successor, if one is waiting and
      * {@code e} is still the entry for {@code k}, takes its place; {@code e} is dropped and zeroed.
      */
-    private void usedUp(Key k, Entry e) {
+    private void usedUp(CacheKey k, Entry e) {
         synchronized (evictionLock) {
             if (e.state == Entry.LIVE) {
                 e.state = Entry.USED_UP;
@@ -526,7 +489,7 @@ public final class DataKeyCache {
     }
 
     /** Drops {@code e} if it is still the entry for {@code k}, and zeroes it and its successor; under evictionLock. */
-    private void drop(Key k, Entry e) {
+    private void drop(CacheKey k, Entry e) {
         entries.remove(k, e);
         dropEntry(e);
     }
@@ -541,43 +504,10 @@ public final class DataKeyCache {
     }
 
     /** An entry's place in the put order. */
-    private record Slot(Key key, Entry entry) {
+    private record Slot(CacheKey key, Entry entry) {
         @Override
         public String toString() {
             return "Slot[" + entry + "]";
-        }
-    }
-
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
-    private record Key(byte[] bytes) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(bytes, k.bytes);
-        }
-
-        /**
-         * A hash of every byte, eight at a time: {@code Arrays.hashCode} goes byte by byte, which on
-         * a decryption key (key id, context and the ~200-byte wrapped key) cost 7% of a cached 1 KiB
-         * message.
-         */
-        @Override
-        public int hashCode() {
-            long h = bytes.length;
-            int i = 0;
-            for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
-                h = (h ^ (long) LONGS.get(bytes, i)) * 0x9E3779B97F4A7C15L;
-            }
-            for (; i < bytes.length; i++) {
-                h = (h ^ bytes[i]) * 0x9E3779B97F4A7C15L;
-            }
-            return (int) (h ^ (h >>> 32));
-        }
-
-        @Override
-        public String toString() {
-            return "Key[<" + bytes.length + " bytes>]";
         }
     }
 }
