@@ -357,11 +357,15 @@ class EnvelopeGcmCipherTest {
         assertThat(u.unwrap(wp, "EC", Cipher.PRIVATE_KEY).getEncoded()).isEqualTo(kp.getPrivate().getEncoded());
     }
 
+    /** A spec with the context {"cache": name} and caching under {@code policy}. */
+    static KmsEncryptionSpec cached(String name, DataKeyCachePolicy policy) {
+        return KmsEncryptionSpec.builder().context(Map.of("cache", name)).frameSize(FRAME).cache(policy).build();
+    }
+
     @Test
     void cachingLimitsBackendCalls() throws Exception {
         DataKeyCachePolicy policy = new DataKeyCachePolicy(Duration.ofMinutes(5), 3, 1 << 20, 10);
-        KmsEncryptionSpec s = KmsEncryptionSpec.builder().context(Map.of("cache", "test")).frameSize(FRAME)
-                .cache(policy).build();
+        KmsEncryptionSpec s = cached("test", policy);
         int gen = fx.backend.calls("generateDataKey");
         int dec = fx.backend.calls("decrypt");
         byte[][] cts = new byte[7][];
@@ -379,13 +383,11 @@ class EnvelopeGcmCipherTest {
         }
         assertThat(fx.backend.calls("decrypt") - dec).isEqualTo(3);
         // another context is another cache entry, and the context is still checked
-        Cipher other = cipher(Cipher.DECRYPT_MODE, KmsEncryptionSpec.builder().context(Map.of("cache", "x"))
-                .frameSize(FRAME).cache(policy).build());
+        Cipher other = cipher(Cipher.DECRYPT_MODE, cached("x", policy));
         assertThatThrownBy(() -> other.doFinal(cts[0])).isInstanceOf(AEADBadTagException.class);
         // max bytes: one big message exhausts its data key
         DataKeyCachePolicy small = new DataKeyCachePolicy(Duration.ofMinutes(5), 100, 1000, 10);
-        Cipher big = cipher(Cipher.ENCRYPT_MODE, KmsEncryptionSpec.builder().context(Map.of("cache", "bytes"))
-                .frameSize(FRAME).cache(small).build());
+        Cipher big = cipher(Cipher.ENCRYPT_MODE, cached("bytes", small));
         gen = fx.backend.calls("generateDataKey");
         big.doFinal(data(2000));
         big.doFinal(data(10));
@@ -394,9 +396,7 @@ class EnvelopeGcmCipherTest {
 
     @Test
     void cachedEntriesAreRefreshedAheadByOneCallEach() throws Exception {
-        DataKeyCachePolicy policy = new DataKeyCachePolicy(Duration.ofMinutes(5), 64, 1 << 30, 10);
-        KmsEncryptionSpec s = KmsEncryptionSpec.builder().context(Map.of("cache", "ahead")).frameSize(FRAME)
-                .cache(policy).build();
+        KmsEncryptionSpec s = cached("ahead", new DataKeyCachePolicy(Duration.ofMinutes(5), 64, 1 << 30, 10));
         int gen = fx.backend.calls("generateDataKey");
         Cipher enc = cipher(Cipher.ENCRYPT_MODE, s);
         byte[][] cts = new byte[130][];
