@@ -109,6 +109,9 @@ public final class SqliteKmsStore implements KmsStore {
             StoreFiles.createPrivateFile(dbFile);
         }
         checkHeader(label, dbFile);
+        if (mayCreate) {
+            formatIfNew(label, dbFile);
+        }
         Connection c = connect(label, dbFile);
         try {
             checkQuick(label, c, "quick_check");
@@ -125,6 +128,33 @@ public final class SqliteKmsStore implements KmsStore {
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;
+        }
+    }
+
+    /**
+     * The page size of a new store's database (docs/store.md): 16 KiB rather than SQLite's 4 KiB,
+     * since the store is mostly the append-only audit trail of ~1 KB events, whose single writer
+     * bounds the uncached data plane: 15–35% faster with it (docs/performance.md). A database's
+     * page size is fixed once it is in WAL mode, so stores created before keep theirs.
+     */
+    static final int NEW_DATABASE_PAGE_SIZE = 16 * 1024;
+
+    /** Gives a new, still empty database file its page size, then WAL mode (which writes its header). */
+    private static void formatIfNew(Path label, Path dbFile) {
+        try {
+            if (Files.size(dbFile) != 0) {
+                return;
+            }
+        } catch (IOException e) {
+            throw new KMSInternalException("store " + label + ": cannot read " + dbFile + ": " + e.getMessage(), e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + dbFile)) {
+            exec(c, "PRAGMA page_size = " + NEW_DATABASE_PAGE_SIZE); // ignored if another process formatted it first
+            exec(c, "PRAGMA journal_mode = WAL");
+        } catch (SQLException e) {
+            throw SqlFailures.of(label, "format new database", e);
         }
     }
 
