@@ -134,7 +134,7 @@ public final class SqliteKmsStore implements KmsStore {
     /**
      * The page size of a new store's database (docs/store.md): 16 KiB rather than SQLite's 4 KiB,
      * since the store is mostly the append-only audit trail of ~1 KB events, whose single writer
-     * bounds the uncached data plane: 15–35% faster with it (docs/performance.md). A database's
+     * bounds the uncached data plane: 14–49% faster with it (docs/performance.md). A database's
      * page size is fixed once it is in WAL mode, so stores created before keep theirs.
      */
     static final int NEW_DATABASE_PAGE_SIZE = 16 * 1024;
