@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.InvalidKeyException;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -29,8 +28,7 @@ import java.util.stream.Stream;
 public final class KeywardenEnvironment implements AutoCloseable {
 
     /** The {@code cache.dataKeys.*} defaults of docs/configuration.md (ESDK-cached uses the same limits). */
-    public static final DataKeyCachePolicy CACHE_POLICY =
-            new DataKeyCachePolicy(Duration.ofSeconds(300), 4096, 1L << 32, 100);
+    public static final DataKeyCachePolicy CACHE_POLICY = DataKeyCachePolicy.defaults();
 
     public static final String QUOTAS = "quota.rate.symmetric=10000000\nquota.rate.rsa=10000000\nquota.rate.ecc=10000000\n"
             + "quota.rate.ml-dsa=10000000\nquota.rate.write=10000000\nquota.rate.describe=10000000\n"

@@ -16,7 +16,7 @@ import java.util.Properties;
  * <pre>
  * cache.dataKeys=on                      # off by default
  * cache.dataKeys.maxAgeSeconds=300       # 1..86400
- * cache.dataKeys.maxMessages=4096        # messages per data key
+ * cache.dataKeys.maxMessages=65536       # messages per data key
  * cache.dataKeys.maxBytes=4294967296     # plaintext bytes per data key
  * cache.dataKeys.maxEntries=100          # entries per cache
  * </pre>
@@ -48,11 +48,12 @@ final class DataKeyCacheSettings {
             return null;
         }
         try {
+            DataKeyCachePolicy d = DataKeyCachePolicy.defaults();
             return new DataKeyCachePolicy(
-                    Duration.ofSeconds(number(p, PREFIX, "maxAgeSeconds", 300)),
-                    number(p, PREFIX, "maxMessages", 4096),
-                    number(p, PREFIX, "maxBytes", 1L << 32),
-                    (int) number(p, PREFIX, "maxEntries", 100));
+                    Duration.ofSeconds(number(p, PREFIX, "maxAgeSeconds", d.maxAge().toSeconds())),
+                    number(p, PREFIX, "maxMessages", d.maxMessages()),
+                    number(p, PREFIX, "maxBytes", d.maxBytes()),
+                    (int) number(p, PREFIX, "maxEntries", d.maxEntries()));
         } catch (IllegalArgumentException e) {
             if (e instanceof KeywardenConfig.ConfigException) {
                 throw e;

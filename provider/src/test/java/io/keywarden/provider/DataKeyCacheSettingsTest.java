@@ -31,6 +31,8 @@ class DataKeyCacheSettingsTest {
         assertThat(DataKeyCacheSettings.fromProperties(new Properties())).isNull();
         Properties p = new Properties();
         p.setProperty("cache.dataKeys", "on");
+        assertThat(DataKeyCacheSettings.fromProperties(p)).isEqualTo(DataKeyCachePolicy.defaults())
+                .isEqualTo(new DataKeyCachePolicy(Duration.ofSeconds(300), 65_536, 1L << 32, 100));
         p.setProperty("cache.dataKeys.maxMessages", "3");
         assertThat(DataKeyCacheSettings.fromProperties(p))
                 .isEqualTo(new DataKeyCachePolicy(Duration.ofSeconds(300), 3, 1L << 32, 100));

@@ -10,6 +10,15 @@ import java.util.Objects;
  */
 public record DataKeyCachePolicy(Duration maxAge, long maxMessages, long maxBytes, int maxEntries) {
 
+    /**
+     * The defaults of {@code cache.dataKeys.*} (docs/configuration.md): 300 s, 65,536 messages and
+     * 4 GiB of plaintext per data key, 100 entries per cache. The message bound is the MAC sessions'
+     * (one authorization covers up to 65,536 MACs); performance.md has the figures that chose it.
+     */
+    public static DataKeyCachePolicy defaults() {
+        return new DataKeyCachePolicy(Duration.ofSeconds(300), 65_536, 1L << 32, 100);
+    }
+
     public DataKeyCachePolicy {
         Objects.requireNonNull(maxAge, "maxAge");
         if (maxAge.isNegative() || maxAge.isZero() || maxAge.compareTo(Duration.ofHours(24)) > 0) {
