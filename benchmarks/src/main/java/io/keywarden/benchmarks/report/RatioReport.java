@@ -64,16 +64,18 @@ public final class RatioReport {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Targets.RatioTarget t : Targets.ratios()) {
             for (int n : threads) {
-                Double ours = opsPerSecond(jmh, t.benchmark(), n, t.fixed(), t.ours());
+                Score oursScore = score(jmh, t.benchmark(), n, t.fixed(), t.ours());
                 String baselineName = null;
-                Double baseline = null;
+                Score baselineScore = null;
                 for (String b : t.baselines()) {
-                    Double s = opsPerSecond(jmh, t.benchmark(), n, t.fixed(), b);
-                    if (s != null && (baseline == null || s > baseline)) {
-                        baseline = s;
+                    Score s = score(jmh, t.benchmark(), n, t.fixed(), b);
+                    if (s != null && (baselineScore == null || s.score() > baselineScore.score())) {
+                        baselineScore = s;
                         baselineName = b;
                     }
                 }
+                Double ours = oursScore == null ? null : oursScore.score();
+                Double baseline = baselineScore == null ? null : baselineScore.score();
                 Double ratio = ours == null || baseline == null ? null : ours / baseline;
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("goal", t.goal());
@@ -85,6 +87,7 @@ public final class RatioReport {
                 row.put("oursOpsPerSecond", ours);
                 row.put("baselineOpsPerSecond", baseline);
                 row.put("ratio", ratio);
+                row.put("errorPercent", ratio == null ? null : errorPercent(oursScore, baselineScore));
                 row.put("minimum", t.minimum());
                 row.put("verdict", verdict(ratio, t.minimum()));
                 rows.add(row);
@@ -93,23 +96,39 @@ public final class RatioReport {
         return rows;
     }
 
-    private static Double opsPerSecond(JmhResults jmh, String benchmark, int threads, Map<String, String> fixed,
-                                       String impl) {
+    private static Score score(JmhResults jmh, String benchmark, int threads, Map<String, String> fixed, String impl) {
         Map<String, String> params = new LinkedHashMap<>(fixed);
         params.put("impl", impl);
-        return jmh.find(benchmark, "thrpt", threads, params).map(Score::score).orElse(null);
+        return jmh.find(benchmark, "thrpt", threads, params).orElse(null);
+    }
+
+    /**
+     * The larger of the scores' JMH errors (the 99.9% confidence half-width of the run's own
+     * iterations) as a percentage of the score; null when JMH gave none (a single iteration).
+     */
+    static Double errorPercent(Score... scores) {
+        double worst = 0;
+        for (Score s : scores) {
+            if (Double.isNaN(s.error()) || s.score() <= 0) {
+                return null;
+            }
+            worst = Math.max(worst, 100 * s.error() / s.score());
+        }
+        return worst;
     }
 
     static List<Map<String, Object>> rates(JmhResults jmh) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Targets.RateTarget t : Targets.rates()) {
-            Double score = jmh.find(t.benchmark(), "thrpt", t.threads(), t.params()).map(Score::score).orElse(null);
+            Score found = jmh.find(t.benchmark(), "thrpt", t.threads(), t.params()).orElse(null);
+            Double score = found == null ? null : found.score();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("goal", t.goal());
             row.put("benchmark", t.benchmark());
             row.put("params", t.params());
             row.put("threads", t.threads());
             row.put("opsPerSecond", score);
+            row.put("errorPercent", found == null ? null : errorPercent(found));
             row.put("minimum", t.minimum());
             row.put("verdict", verdict(score, t.minimum()));
             rows.add(row);
@@ -175,18 +194,18 @@ public final class RatioReport {
     static void print(Map<String, Object> report, PrintStream out) {
         out.println();
         out.println("Machine: " + report.get("machine"));
-        out.printf("%n%-44s %-20s %2s %-16s %-12s %12s %12s %7s %6s  %s%n", "Goal", "Benchmark", "t", "Ours",
-                "Baseline", "ours/s", "base/s", "ratio", "min", "verdict");
+        out.printf("%n%-44s %-20s %2s %-16s %-12s %12s %12s %7s %5s %6s  %s%n", "Goal", "Benchmark", "t", "Ours",
+                "Baseline", "ours/s", "base/s", "ratio", "err%", "min", "verdict");
         for (Map<String, Object> r : (List<Map<String, Object>>) report.get("ratios")) {
-            out.printf("%-44s %-20s %2d %-16s %-12s %12s %12s %7s %6s  %s%n", r.get("goal"), r.get("benchmark"),
+            out.printf("%-44s %-20s %2d %-16s %-12s %12s %12s %7s %5s %6s  %s%n", r.get("goal"), r.get("benchmark"),
                     r.get("threads"), r.get("ours"), r.get("baseline"), num(r.get("oursOpsPerSecond"), "%.0f"),
                     num(r.get("baselineOpsPerSecond"), "%.0f"), num(r.get("ratio"), "%.2f"),
-                    num(r.get("minimum"), "%.2f"), r.get("verdict"));
+                    num(r.get("errorPercent"), "%.0f"), num(r.get("minimum"), "%.2f"), r.get("verdict"));
         }
         out.println();
         for (Map<String, Object> r : (List<Map<String, Object>>) report.get("rates")) {
-            out.printf("%-52s %12s msg/s (min %.0f)  %s%n", r.get("goal"), num(r.get("opsPerSecond"), "%.0f"),
-                    r.get("minimum"), r.get("verdict"));
+            out.printf("%-52s %12s msg/s (min %.0f, err %s%%)  %s%n", r.get("goal"), num(r.get("opsPerSecond"), "%.0f"),
+                    r.get("minimum"), num(r.get("errorPercent"), "%.0f"), r.get("verdict"));
         }
         out.printf("%nServer round trips (loopback, AWS SDK KmsClient, in-process nodes; info):%n"
                 + "%-16s %-10s %5s %2s %10s %9s %9s %9s %9s%n",

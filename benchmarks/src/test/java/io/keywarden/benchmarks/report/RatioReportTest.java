@@ -46,6 +46,8 @@ class RatioReportTest {
         Map<String, Object> esdk = row(ratios, "1 KiB cached >= 4x ESDK cached", "EnvelopeBench.encrypt");
         assertThat((Double) esdk.get("ratio")).isEqualTo(5.0); // 200 ops/ms = 200,000 ops/s over 40,000
         assertThat(esdk.get("verdict")).isEqualTo("met");
+        // the larger relative error of the two: 1 op/ms of 200 ops/ms against 1 op/s of 40,000 ops/s
+        assertThat((Double) esdk.get("errorPercent")).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
         Map<String, Object> tink = row(ratios, "1 KiB cached >= 1.5x Tink", "EnvelopeBench.encrypt");
         assertThat((Double) tink.get("ratio")).isCloseTo(1.333, org.assertj.core.data.Offset.offset(0.001));
         assertThat(tink.get("verdict")).isEqualTo("MISSED");
@@ -59,6 +61,7 @@ class RatioReportTest {
         List<Map<String, Object>> rates = (List<Map<String, Object>>) report.get("rates");
         assertThat(rates.get(0).get("opsPerSecond")).isEqualTo(40.0);
         assertThat(rates.get(0).get("verdict")).isEqualTo("MISSED");
+        assertThat((Double) rates.get(0).get("errorPercent")).isCloseTo(2.5, org.assertj.core.data.Offset.offset(1e-9));
 
         Map<String, Object> server = ((List<Map<String, Object>>) report.get("server")).get(0);
         assertThat(server.get("opsPerSecond")).isEqualTo(2000.0);
@@ -67,6 +70,16 @@ class RatioReportTest {
 
         assertThat(Files.readString(dir.resolve("ratios.json"))).contains("\"verdict\" : \"MISSED\"");
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("1 KiB cached >= 4x ESDK cached");
+    }
+
+    @Test
+    void errorPercentIsTheWorseOfTheScoresAndUnknownWithoutAnError() {
+        Score a = new Score("B.m", "thrpt", 1, Map.of(), 1000, 50, Map.of());
+        Score b = new Score("B.m", "thrpt", 1, Map.of(), 400, 80, Map.of());
+        Score single = new Score("B.m", "thrpt", 1, Map.of(), 400, Double.NaN, Map.of());
+        assertThat(RatioReport.errorPercent(a, b)).isEqualTo(20.0);
+        assertThat(RatioReport.errorPercent(a)).isEqualTo(5.0);
+        assertThat(RatioReport.errorPercent(a, single)).isNull();
     }
 
     @Test
