@@ -23,8 +23,9 @@ import software.amazon.cryptography.materialproviders.model.MaterialProvidersCon
  * Uncached: the raw AES keyring of the Material Providers Library (a fresh data key wrapped per
  * message). Cached: the ESDK's {@code CachingCryptoMaterialsManager} over its raw AES master key
  * ({@code JceMasterKey}, AES-GCM wrapping; the 3.x MPL keyrings have no local caching CMM), with a
- * {@code LocalCryptoMaterialsCache} and the same limits as Keywarden's cache (300 s, 4096 messages,
- * 100 entries).
+ * {@code LocalCryptoMaterialsCache} and the same limits as Keywarden's cache
+ * ({@link io.keywarden.provider.envelope.DataKeyCachePolicy#defaults()}: 300 s, 65,536 messages,
+ * 4 GiB, 100 entries).
  */
 final class EsdkEnvelope implements EnvelopeSubject {
 
