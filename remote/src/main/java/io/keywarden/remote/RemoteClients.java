@@ -20,7 +20,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.apache5.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.KmsClientBuilder;
@@ -30,13 +31,20 @@ import software.amazon.awssdk.services.kms.KmsClientBuilder;
  * when none is set), sharing one HTTP client (connect and read timeouts, the trusted CA) and the
  * credentials. The SDK's retries are off: {@link Failover} decides about retries across endpoints.
  * Each attempt is bounded by {@code remote.timeoutSeconds}.
+ *
+ * <p>The HTTP client is the SDK's Apache HttpClient 5 client, not its URL connection client: the
+ * JDK's {@code HttpURLConnection} probes a kept-alive connection before each POST by reading it with a
+ * 1 ms timeout ({@code sun.net.www.http.HttpClient.available()}), so every KMS call waited 1 ms more
+ * than it needed (docs/performance.md, "The server's HTTP client"). Proxies: the JDK's proxy system
+ * properties, as before; not the {@code HTTP_PROXY}/{@code HTTPS_PROXY} environment variables.
  */
 record RemoteClients(List<Failover.Endpoint<KmsClient>> endpoints, SdkHttpClient http) implements AutoCloseable {
 
     static RemoteClients build(RemoteSettings s) {
-        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
+        Apache5HttpClient.Builder http = Apache5HttpClient.builder()
                 .connectionTimeout(s.connectTimeout())
-                .socketTimeout(s.callTimeout());
+                .socketTimeout(s.callTimeout())
+                .proxyConfiguration(ProxyConfiguration.builder().useEnvironmentVariableValues(false).build());
         if (s.caCertificate() != null) {
             TrustManager[] trust = trustManagers(s);
             http.tlsTrustManagersProvider(() -> trust);
