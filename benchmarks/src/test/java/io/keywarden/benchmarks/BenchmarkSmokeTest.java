@@ -130,11 +130,20 @@ class BenchmarkSmokeTest {
         }
     }
 
+    /** ServerWarmup's property: a 1-second warm-up instead of the benchmarks' 20. */
+    private static final String SERVER_WARMUP = "keywarden.bench.serverWarmupSeconds";
+
     @Test
     void serverRoundTrips() {
         ServerBench b = new ServerBench();
-        b.setUp();
+        System.setProperty(SERVER_WARMUP, "1");
         try {
+            b.setUp();
+        } finally {
+            System.clearProperty(SERVER_WARMUP);
+        }
+        try {
+            assertThat(b.warmupCalls).as("calls made by the set-up's warm-up").isPositive();
             assertThat(b.decrypt().plaintext()).isEqualTo(b.plaintext);
             assertThat(b.encrypt().ciphertextBlob()).isNotEqualTo(b.ciphertext);
             assertThat(b.generateDataKey().plaintext().asByteArray()).hasSize(32);
@@ -156,8 +165,11 @@ class BenchmarkSmokeTest {
         }
         PostgresServerBench b = new PostgresServerBench();
         b.nodes = nodes;
+        System.setProperty(SERVER_WARMUP, "1");
         try {
             b.setUp();
+            System.clearProperty(SERVER_WARMUP);
+            assertThat(b.warmupCalls).as("calls made by the set-up's warm-up").isPositive();
             PostgresServerBench.Caller caller = new PostgresServerBench.Caller();
             assertThat(b.decrypt(caller).plaintext()).isEqualTo(b.plaintext);
             assertThat(caller.lastNode).isZero();
@@ -171,6 +183,7 @@ class BenchmarkSmokeTest {
             assertThat(b.generateDataKey(caller).plaintext().asByteArray()).hasSize(32);
             assertThat(caller.lastNode).isEqualTo(nodes == 2 ? 1 : 0);
         } finally {
+            System.clearProperty(SERVER_WARMUP);
             b.tearDown();
             if (shared != null) {
                 System.clearProperty(SharedPostgres.PROPERTY);

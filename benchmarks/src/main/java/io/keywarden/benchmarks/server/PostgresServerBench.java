@@ -3,6 +3,7 @@ package io.keywarden.benchmarks.server;
 import io.keywarden.benchmarks.Payloads;
 import io.keywarden.kms.api.KeySpec;
 import io.keywarden.kms.api.KeyUsage;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
  * PostgreSQL database ({@link PostgresNodes}): {@code nodes=1} compares the PostgreSQL store with
  * SQLite, {@code nodes=2} spreads the calls over two nodes. One client per node; each benchmark
  * thread takes the nodes round robin, call by call, thread {@code i} starting at node {@code i}.
+ * The trial set-up warms the path up first ({@link ServerWarmup}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
@@ -41,6 +43,8 @@ public class PostgresServerBench {
     String keyId;
     public SdkBytes plaintext;
     public SdkBytes ciphertext;
+    /** The calls of the set-up's warm-up ({@link ServerWarmup}), every node in turn. */
+    public long warmupCalls;
 
     /** A benchmark thread's place in the round robin. */
     @State(Scope.Thread)
@@ -66,6 +70,9 @@ public class PostgresServerBench {
         keyId = cluster.createKey(KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT);
         plaintext = SdkBytes.fromByteArray(Payloads.of(1024));
         ciphertext = cluster.client(0).encrypt(r -> r.keyId(keyId).plaintext(plaintext)).ciphertextBlob();
+        Caller warm = new Caller();
+        warmupCalls = ServerWarmup.run("PostgresServerBench", List.of(() -> encrypt(warm), () -> decrypt(warm),
+                () -> generateDataKey(warm)));
     }
 
     @TearDown(Level.Trial)
