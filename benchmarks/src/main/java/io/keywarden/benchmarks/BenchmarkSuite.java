@@ -120,6 +120,16 @@ public final class BenchmarkSuite {
                     }
                 }
             }
+            for (String impl : List.of("keywarden-cached", "jdk")) { // information: the allocation's share
+                for (String op : List.of("encrypt", "decrypt")) {
+                    WarmupProbe.Result r = WarmupProbe.measure(impl, op, "pretouched", "reused",
+                            profile.warmupSteadyAfterSeconds());
+                    System.out.printf("  %s %s (pretouched heap, reused output): first second %.0f msg/s, steady %.0f"
+                            + " msg/s (%.2f)%n", impl, op, r.firstSecondMessagesPerSecond(),
+                            r.steadyMessagesPerSecond(), r.ratio());
+                    results.add(r);
+                }
+            }
             json.writeValue(out.resolve("warmup.json").toFile(), results);
         }
         if (memory) {

@@ -1,6 +1,7 @@
 package io.keywarden.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keywarden.benchmarks.probe.StreamMemory;
 import io.keywarden.benchmarks.probe.WarmupProbe;
@@ -33,5 +34,20 @@ class ProbesSmokeTest {
         assertThat(r.firstCallMillis()).isPositive();
         assertThat(r.steadyMessagesPerSecond()).isPositive();
         assertThat(r.ratio()).isPositive();
+        assertThat(r.output()).isEqualTo("fresh");
+    }
+
+    @Test
+    void warmupProbeWritesIntoOneBufferWhenAsked() {
+        WarmupProbe.Result r = WarmupProbe.measure("keywarden-cached", "encrypt", "pretouched", "reused", 1.5);
+        assertThat(r.output()).isEqualTo("reused");
+        assertThat(r.firstSecondMessagesPerSecond()).isPositive();
+        assertThat(r.steadyMessagesPerSecond()).isPositive();
+    }
+
+    @Test
+    void warmupProbeRefusesAnUnknownOutput() {
+        assertThatThrownBy(() -> WarmupProbe.measure("jdk", "encrypt", "pretouched", "mapped", 1.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fresh");
     }
 }

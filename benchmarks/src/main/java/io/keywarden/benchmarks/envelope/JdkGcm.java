@@ -35,14 +35,26 @@ final class JdkGcm implements EnvelopeSubject {
 
     @Override
     public byte[] encrypt(byte[] plaintext) throws GeneralSecurityException {
+        byte[] out = new byte[IV + plaintext.length + 16];
+        encryptInto(plaintext, out);
+        return out;
+    }
+
+    @Override
+    public int encryptInto(byte[] plaintext, byte[] out) throws GeneralSecurityException {
         byte[] iv = new byte[IV];
         random.get().nextBytes(iv);
-        byte[] out = new byte[IV + plaintext.length + 16];
         System.arraycopy(iv, 0, out, 0, IV);
         Cipher c = cipher.get();
         c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, out, 0, IV));
-        c.doFinal(plaintext, 0, plaintext.length, out, IV);
-        return out;
+        return IV + c.doFinal(plaintext, 0, plaintext.length, out, IV);
+    }
+
+    @Override
+    public int decryptInto(byte[] ciphertext, byte[] out) throws GeneralSecurityException {
+        Cipher c = cipher.get();
+        c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, ciphertext, 0, IV));
+        return c.doFinal(ciphertext, IV, ciphertext.length - IV, out, 0);
     }
 
     @Override

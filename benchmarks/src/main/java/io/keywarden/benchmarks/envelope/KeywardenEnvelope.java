@@ -51,4 +51,18 @@ final class KeywardenEnvelope implements EnvelopeSubject {
         c.init(Cipher.DECRYPT_MODE, key);
         return c.doFinal(ciphertext);
     }
+
+    @Override
+    public int encryptInto(byte[] plaintext, byte[] out) throws GeneralSecurityException {
+        Cipher c = cipher.get();
+        c.init(Cipher.ENCRYPT_MODE, key);
+        return c.doFinal(plaintext, 0, plaintext.length, out, 0);
+    }
+
+    @Override
+    public int decryptInto(byte[] ciphertext, byte[] out) throws GeneralSecurityException {
+        Cipher c = cipher.get();
+        c.init(Cipher.DECRYPT_MODE, key);
+        return c.doFinal(ciphertext, 0, ciphertext.length, out, 0);
+    }
 }

@@ -38,8 +38,20 @@ public final class WarmupProbe {
             "pretouched", List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"),
             "cold", List.of("-Xms1g", "-Xmx1g"));
 
+    /**
+     * Where each message's output goes: {@code fresh}, an array the cipher allocates per message
+     * ({@code doFinal(byte[])}, as applications usually call it, and the criterion); or {@code reused},
+     * one buffer given to {@code doFinal(in, off, len, out, outOff)} every time (information). A 1 MiB
+     * array is a G1 humongous object, allocated and zeroed outside the thread-local buffers, which
+     * costs about as much as the AES-GCM itself with ACCP and shapes the first second as well.
+     */
+    public static final List<String> OUTPUTS = List.of("fresh", "reused");
+
+    /** Room beyond the plaintext in a {@code reused} buffer (header and tags). */
+    static final int REUSED_MARGIN = 64 * 1024;
+
     /** One implementation and operation's warm-up. */
-    public record Result(String impl, String op, String heap, double firstCallMillis,
+    public record Result(String impl, String op, String heap, String output, double firstCallMillis,
                          double firstSecondMessagesPerSecond, double steadyMessagesPerSecond,
                          double steadyAfterSeconds, List<Double> timeline) {
 
@@ -49,7 +61,8 @@ public final class WarmupProbe {
 
         static Result of(JsonNode n) {
             return new Result(n.get("impl").asText(), n.get("op").asText(),
-                    n.has("heap") ? n.get("heap").asText() : "cold", n.get("firstCallMillis").asDouble(),
+                    n.has("heap") ? n.get("heap").asText() : "cold",
+                    n.has("output") ? n.get("output").asText() : "fresh", n.get("firstCallMillis").asDouble(),
                     n.get("firstSecondMessagesPerSecond").asDouble(), n.get("steadyMessagesPerSecond").asDouble(),
                     n.get("steadyAfterSeconds").asDouble(), timeline(n.get("timeline")));
         }
@@ -67,12 +80,19 @@ public final class WarmupProbe {
     }
 
     public static Result measure(String impl, String op, String heap, double steadyAfterSeconds) {
+        return measure(impl, op, heap, "fresh", steadyAfterSeconds);
+    }
+
+    public static Result measure(String impl, String op, String heap, String output, double steadyAfterSeconds) {
         List<String> options = HEAPS.get(heap);
         if (options == null) {
             throw new IllegalArgumentException("heap is one of " + HEAPS.keySet() + ", not " + heap);
         }
+        if (!OUTPUTS.contains(output)) {
+            throw new IllegalArgumentException("output is one of " + OUTPUTS + ", not " + output);
+        }
         return Result.of(ChildJvm.run(WarmupProbe.class, options,
-                List.of(impl, op, heap, Double.toString(steadyAfterSeconds)), 120 + (long) steadyAfterSeconds));
+                List.of(impl, op, heap, Double.toString(steadyAfterSeconds), output), 120 + (long) steadyAfterSeconds));
     }
 
     public static void main(String[] args) throws Exception {
@@ -84,11 +104,13 @@ public final class WarmupProbe {
         };
         String heap = args[2];
         double steadyAfter = Double.parseDouble(args[3]);
+        boolean reused = args.length > 4 && args[4].equals("reused");
         KeywardenEnvironment env = EnvelopeSubjects.needsKeywarden(impl) ? KeywardenEnvironment.temporary() : null;
         try {
             EnvelopeSubject subject = EnvelopeSubjects.create(impl, env);
             byte[] plaintext = Payloads.of(SIZE);
             byte[] ciphertext = encrypt ? null : subject.encrypt(plaintext);
+            byte[] buffer = reused ? new byte[SIZE + REUSED_MARGIN] : null;
             long t0 = System.nanoTime();
             long firstSecondEnd = t0 + 1_000_000_000L;
             long windowStart = t0 + (long) (steadyAfter * 1e9);
@@ -100,8 +122,12 @@ public final class WarmupProbe {
             long now = t0;
             long sink = 0;
             while (now < windowEnd) {
-                byte[] out = encrypt ? subject.encrypt(plaintext) : subject.decrypt(ciphertext);
-                sink += out.length;
+                if (reused) {
+                    sink += encrypt ? subject.encryptInto(plaintext, buffer) : subject.decryptInto(ciphertext, buffer);
+                } else {
+                    byte[] out = encrypt ? subject.encrypt(plaintext) : subject.decrypt(ciphertext);
+                    sink += out.length;
+                }
                 long start = now;
                 now = System.nanoTime();
                 if (firstCall < 0) {
@@ -125,6 +151,7 @@ public final class WarmupProbe {
             result.put("impl", impl);
             result.put("op", args[1]);
             result.put("heap", heap);
+            result.put("output", reused ? "reused" : "fresh");
             result.put("firstCallMillis", firstCall / 1e6);
             result.put("firstSecondMessagesPerSecond", (double) inFirstSecond);
             result.put("steadyMessagesPerSecond", inWindow / WINDOW_SECONDS);

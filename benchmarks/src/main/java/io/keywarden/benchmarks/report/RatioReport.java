@@ -179,7 +179,8 @@ public final class RatioReport {
             row.put("ratio", ratio);
             row.put("minimum", 0.8);
             boolean judged = r.get("impl").asText().startsWith("keywarden")
-                    && (!r.has("heap") || r.get("heap").asText().equals("pretouched"));
+                    && (!r.has("heap") || r.get("heap").asText().equals("pretouched"))
+                    && (!r.has("output") || r.get("output").asText().equals("fresh"));
             row.put("verdict", judged ? verdict(ratio, 0.8) : "info");
             rows.add(row);
         }
@@ -216,10 +217,11 @@ public final class RatioReport {
                     num(r.get("opsPerSecond"), "%.0f"), num(r.get("p50Ms"), "%.3f"), num(r.get("p90Ms"), "%.3f"),
                     num(r.get("p99Ms"), "%.3f"), num(r.get("p999Ms"), "%.3f"));
         }
-        out.printf("%nWarm-up, 1 MiB messages, fresh JVM (first second / steady):%n");
+        out.printf("%nWarm-up, 1 MiB messages, fresh JVM (first second / steady; output: fresh arrays or one reused buffer):%n");
         for (Map<String, Object> r : (List<Map<String, Object>>) report.get("warmup")) {
-            out.printf("%-17s %-8s %-10s first call %8.1f ms, first second %6.0f msg/s, steady %6.0f msg/s, ratio %.2f  %s%n",
-                    r.get("impl"), r.get("op"), r.get("heap"), ((Number) r.get("firstCallMillis")).doubleValue(),
+            out.printf("%-17s %-8s %-10s %-6s first call %8.1f ms, first second %6.0f msg/s, steady %6.0f msg/s, ratio %.2f  %s%n",
+                    r.get("impl"), r.get("op"), r.get("heap"), r.getOrDefault("output", "fresh"),
+                    ((Number) r.get("firstCallMillis")).doubleValue(),
                     ((Number) r.get("firstSecondMessagesPerSecond")).doubleValue(),
                     ((Number) r.get("steadyMessagesPerSecond")).doubleValue(), (Double) r.get("ratio"), r.get("verdict"));
         }
@@ -230,7 +232,7 @@ public final class RatioReport {
                 for (Object v : t) {
                     line.append(String.format(" %5.0f", ((Number) v).doubleValue()));
                 }
-                out.printf("%-17s %-8s%s%n", r.get("impl"), r.get("op"), line);
+                out.printf("%-17s %-8s %-6s%s%n", r.get("impl"), r.get("op"), r.getOrDefault("output", "fresh"), line);
             }
         }
         Object memory = report.get("memory");

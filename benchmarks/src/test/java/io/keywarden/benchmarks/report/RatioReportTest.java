@@ -114,7 +114,7 @@ class RatioReportTest {
     }
 
     @Test
-    void judgesWarmUpOnThePretouchedHeapOnly() throws Exception {
+    void judgesWarmUpOnThePretouchedHeapWithFreshArraysOnly() throws Exception {
         Files.writeString(dir.resolve("warmup.json"), """
                 [{"impl": "keywarden", "op": "encrypt", "heap": "pretouched", "firstCallMillis": 30,
                   "firstSecondMessagesPerSecond": 900, "steadyMessagesPerSecond": 1000, "steadyAfterSeconds": 8},
@@ -123,10 +123,17 @@ class RatioReportTest {
                  {"impl": "keywarden", "op": "encrypt", "heap": "cold", "firstCallMillis": 30,
                   "firstSecondMessagesPerSecond": 200, "steadyMessagesPerSecond": 1000, "steadyAfterSeconds": 8},
                  {"impl": "jdk", "op": "encrypt", "heap": "pretouched", "firstCallMillis": 300,
-                  "firstSecondMessagesPerSecond": 5, "steadyMessagesPerSecond": 100, "steadyAfterSeconds": 8}]
+                  "firstSecondMessagesPerSecond": 5, "steadyMessagesPerSecond": 100, "steadyAfterSeconds": 8},
+                 {"impl": "keywarden-cached", "op": "encrypt", "heap": "pretouched", "output": "reused",
+                  "firstCallMillis": 30, "firstSecondMessagesPerSecond": 500, "steadyMessagesPerSecond": 1000,
+                  "steadyAfterSeconds": 8},
+                 {"impl": "keywarden-cached", "op": "decrypt", "heap": "pretouched", "output": "fresh",
+                  "firstCallMillis": 30, "firstSecondMessagesPerSecond": 700, "steadyMessagesPerSecond": 1000,
+                  "steadyAfterSeconds": 8}]
                 """);
         List<Map<String, Object>> rows = RatioReport.warmup(dir);
-        assertThat(rows).extracting(r -> r.get("verdict")).containsExactly("met", "MISSED", "info", "info");
+        assertThat(rows).extracting(r -> r.get("verdict"))
+                .containsExactly("met", "MISSED", "info", "info", "info", "MISSED");
         assertThat((Double) rows.get(0).get("ratio")).isEqualTo(0.9);
     }
 }
