@@ -1,5 +1,6 @@
 package io.keywarden.kms.audit;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.keywarden.kms.api.Caller;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds one CloudTrail-shaped KMS event (docs/audit.md): who called (userIdentity), what
@@ -32,6 +34,8 @@ public final class AuditEventBuilder {
     private final Instant time;
     private final Map<String, Object> requestParameters;
     private final String requestId = EventIds.next();
+    /** One event per builder (its success or its failure): the id is drawn with the request's. */
+    private final String eventId = EventIds.next();
 
     /**
      * @param eventName the operation, for example {@code Encrypt}
@@ -74,37 +78,46 @@ public final class AuditEventBuilder {
 
     /** The event of a successful call whose result was {@code result} (response or key record). */
     public String success(Object result) {
-        return CanonicalJson.write(successEvent(result));
+        Map<String, Object> response = AuditFields.response(result);
+        return CanonicalJson.writeMembers(fields -> event(fields, response, null, null));
     }
 
     /** The event of a refused or failed call. The message is the error's own (KMS messages carry no secrets). */
     public String failure(String errorCode, String errorMessage) {
-        return CanonicalJson.write(failureEvent(errorCode, errorMessage));
+        return CanonicalJson.writeMembers(fields -> event(fields, null, errorCode, orEmpty(errorMessage)));
     }
 
-    /** The fields of {@link #success}'s event, before they are written. */
+    /** The fields of {@link #success}'s event as a map (what {@link #success} writes, for tests and Jackson). */
     Map<String, Object> successEvent(Object result) {
-        return event(AuditFields.response(result), null, null);
+        Map<String, Object> e = new LinkedHashMap<>(32);
+        event(e::put, AuditFields.response(result), null, null);
+        return e;
     }
 
-    /** The fields of {@link #failure}'s event, before they are written. */
+    /** The fields of {@link #failure}'s event as a map. */
     Map<String, Object> failureEvent(String errorCode, String errorMessage) {
-        return event(null, errorCode, errorMessage == null ? "" : errorMessage);
+        Map<String, Object> e = new LinkedHashMap<>(32);
+        event(e::put, null, errorCode, orEmpty(errorMessage));
+        return e;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     /**
-     * The event's fields, put in key order (the canonical JSON's order), so that writing them is one
-     * pass — no TreeMap per event.
+     * The event's fields, given in key order (the canonical JSON's order), so that they are written in
+     * one pass, straight into the text (no map per event; {@link CanonicalJson#writeMembers} checks the order).
      */
-    private Map<String, Object> event(Map<String, Object> responseElements, String errorCode, String errorMessage) {
-        Map<String, Object> e = new LinkedHashMap<>(32);
+    private void event(CanonicalJson.Members e, Map<String, Object> responseElements, String errorCode,
+            String errorMessage) {
         e.put("awsRegion", region);
         if (errorCode != null) {
             e.put("errorCode", errorCode);
             e.put("errorMessage", errorMessage);
         }
         e.put("eventCategory", "Management");
-        e.put("eventID", EventIds.next());
+        e.put("eventID", eventId);
         e.put("eventName", eventName);
         e.put("eventSource", "kms.amazonaws.com");
         e.put("eventTime", eventTime(time));
@@ -119,8 +132,7 @@ public final class AuditEventBuilder {
         e.put("responseElements", responseElements);
         e.put("sourceIPAddress", caller.sourceIp());
         e.put("userAgent", caller.userAgent());
-        e.put("userIdentity", UserIdentities.of(caller));
-        return e;
+        e.put("userIdentity", UserIdentities.json(caller));
     }
 
     /** The text of the last second an event was stamped with: formatting an Instant per event shows in profiles. */
@@ -143,35 +155,60 @@ public final class AuditEventBuilder {
 
     /** The KMS keys the request names (or the call created), as CloudTrail's resources. */
     private List<Object> resources(Map<String, Object> responseElements) {
-        List<Object> out = new ArrayList<>();
+        List<String> arns = new ArrayList<>(2);
         for (String field : KEY_FIELDS) {
-            addKey(out, requestParameters.get(field));
+            addKey(arns, requestParameters.get(field));
         }
         if (responseElements != null) {
-            addKey(out, responseElements.get("keyId"));
+            addKey(arns, responseElements.get("keyId"));
             if (responseElements.get("keyMetadata") instanceof Map<?, ?> meta) {
-                addKey(out, meta.get("keyId"));
+                addKey(arns, meta.get("keyId"));
             }
+        }
+        List<Object> out = new ArrayList<>(arns.size());
+        for (String arn : arns) {
+            out.add(resource(arn));
         }
         return out;
     }
 
-    private void addKey(List<Object> out, Object id) {
+    private void addKey(List<String> arns, Object id) {
         if (!(id instanceof String s) || s.isEmpty() || s.startsWith("alias/")
                 || s.startsWith("arn:aws:kms:") && s.contains(":alias/")) {
             return;
         }
         String arn = s.startsWith("arn:") ? s : "arn:aws:kms:" + region + ":" + keyAccount + ":key/" + s;
-        for (Object o : out) {
-            if (o instanceof Map<?, ?> m && arn.equals(m.get("ARN"))) {
-                return;
-            }
+        if (!arns.contains(arn)) {
+            arns.add(arn);
+        }
+    }
+
+    /** Resource entries kept; past this the cache starts again (they are per key). */
+    static final int RESOURCES_LIMIT = 4096;
+
+    private record Resource(String account, RawValue json) {
+    }
+
+    /** Each key's resource entry as canonical JSON, by ARN: the same in every event on the key. */
+    private static final Map<String, Resource> RESOURCES = new ConcurrentHashMap<>();
+
+    /** {@code {"ARN":…,"accountId":…,"type":"AWS::KMS::Key"}} for {@code arn}, made once and kept (bounded). */
+    private RawValue resource(String arn) {
+        String account = arnAccount(arn); // this engine's account when the ARN has none: not the ARN's alone
+        Resource cached = RESOURCES.get(arn);
+        if (cached != null && cached.account().equals(account)) {
+            return cached.json();
+        }
+        if (RESOURCES.size() >= RESOURCES_LIMIT) {
+            RESOURCES.clear();
         }
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("accountId", arnAccount(arn));
-        r.put("type", "AWS::KMS::Key");
         r.put("ARN", arn);
-        out.add(r);
+        r.put("accountId", account);
+        r.put("type", "AWS::KMS::Key");
+        Resource made = new Resource(account, CanonicalJson.fragment(r));
+        RESOURCES.put(arn, made);
+        return made.json();
     }
 
     /**

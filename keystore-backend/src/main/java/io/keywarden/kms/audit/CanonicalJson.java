@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,7 +22,9 @@ import java.util.SortedMap;
  * collections, strings, integral numbers, booleans, null) that produces exactly the text of
  * {@link #MAPPER} — the Jackson mapper the trail was first written with, and still the reader —
  * without its per-call cost. Anything else (another number type, an enum, an object) is written
- * by {@link #MAPPER} itself, so the text stays the same whatever the value.
+ * by {@link #MAPPER} itself, so the text stays the same whatever the value. A part that is the
+ * same in many events (a caller's userIdentity, a key's resource entry) is written once by
+ * {@link #fragment} and then copied as it is, as Jackson copies a {@link RawValue}.
  * {@code CanonicalJsonTest} compares both on real events and on random values.
  */
 final class CanonicalJson {
@@ -65,6 +68,50 @@ final class CanonicalJson {
         return out.toString();
     }
 
+    /** Receives the members of an object, in key order. */
+    @FunctionalInterface
+    interface Members {
+        void put(String key, Object value);
+    }
+
+    /**
+     * The text of an object whose members {@code object} gives in key order, written as they come
+     * (the text of the same members in a sorted map). Members out of order are a programming error:
+     * an IllegalStateException, never a text that is not canonical.
+     */
+    static String writeMembers(java.util.function.Consumer<Members> object) {
+        StringBuilder out = new StringBuilder(capacityHint);
+        out.append('{');
+        object.accept(new Members() {
+            private String previous;
+
+            @Override
+            public void put(String key, Object value) {
+                if (previous != null) {
+                    if (previous.compareTo(key) >= 0) {
+                        throw new IllegalStateException("members out of key order: " + previous + ", " + key);
+                    }
+                    out.append(',');
+                }
+                member(out, key, value);
+                previous = key;
+            }
+        });
+        out.append('}');
+        capacityHint = Math.min(1 << 16, Math.max(256, out.length() + (out.length() >> 3)));
+        return out.toString();
+    }
+
+    /**
+     * {@code value}'s canonical text, to be put in an event in place of {@code value}: written as it
+     * is by {@link #write} and by {@link #MAPPER}, so the event's text is the same either way.
+     */
+    static RawValue fragment(Object value) {
+        StringBuilder out = new StringBuilder(256);
+        value(out, value);
+        return new RawValue(out.toString());
+    }
+
     /** Jackson's text for {@code value} (kept as the reference, and for values the writer does not know). */
     static String writeWithJackson(Object value) {
         try {
@@ -85,6 +132,8 @@ final class CanonicalJson {
             out.append(((Number) v).longValue());
         } else if (v instanceof Map<?, ?> m) {
             object(out, m);
+        } else if (v instanceof RawValue r && r.rawValue() instanceof String text) {
+            out.append(text);
         } else if (v instanceof Collection<?> c) {
             out.append('[');
             boolean first = true;

@@ -1,5 +1,6 @@
 package io.keywarden.kms.audit;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.keywarden.kms.api.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,29 +14,42 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code userIdentity} of a caller's events (type, principalId, arn, accountId, invokedBy),
- * made once per caller and kept (bounded): it is the same for every event of the caller, and the
- * principal id is a SHA-256 of the ARN.
+ * made once per caller and kept (bounded), with its canonical JSON: it is the same for every event
+ * of the caller, and the principal id is a SHA-256 of the ARN.
  */
 final class UserIdentities {
 
     /** Callers kept; past this the cache starts again (a deployment has a handful of callers). */
     static final int LIMIT = 4096;
 
-    private static final Map<Caller, Map<String, Object>> IDENTITIES = new ConcurrentHashMap<>();
+    private record Identity(Map<String, Object> fields, RawValue json) {
+    }
+
+    private static final Map<Caller, Identity> IDENTITIES = new ConcurrentHashMap<>();
 
     private UserIdentities() {
     }
 
     /** The caller's userIdentity, sorted by key and unmodifiable. */
     static Map<String, Object> of(Caller caller) {
-        Map<String, Object> cached = IDENTITIES.get(caller);
+        return identity(caller).fields();
+    }
+
+    /** The caller's userIdentity as canonical JSON, to be copied into events as it is. */
+    static RawValue json(Caller caller) {
+        return identity(caller).json();
+    }
+
+    private static Identity identity(Caller caller) {
+        Identity cached = IDENTITIES.get(caller);
         if (cached != null) {
             return cached;
         }
         if (IDENTITIES.size() >= LIMIT) {
             IDENTITIES.clear();
         }
-        Map<String, Object> made = make(caller);
+        Map<String, Object> fields = make(caller);
+        Identity made = new Identity(fields, CanonicalJson.fragment(fields));
         IDENTITIES.put(caller, made);
         return made;
     }

@@ -46,6 +46,7 @@ class AuditEventBuilderTest {
             Map<String, Object> u = UserIdentities.of(Caller.of(arn));
             assertThat(u).containsExactly(entry("accountId", ACCOUNT), entry("arn", arn),
                     entry("principalId", expected), entry("type", "IAMUser"));
+            assertThat(UserIdentities.json(Caller.of(arn)).rawValue()).isEqualTo(CanonicalJson.writeWithJackson(u));
         }
         assertThat(UserIdentities.of(Caller.of("arn:aws:iam::" + ACCOUNT + ":root")))
                 .containsEntry("principalId", ACCOUNT).containsEntry("type", "Root");
@@ -55,6 +56,32 @@ class AuditEventBuilderTest {
                 .containsEntry("type", "Role").doesNotContainKey("invokedBy");
         assertThat(UserIdentities.of(Caller.of("arn:aws:sts::" + ACCOUNT + ":assumed-role/r/s")))
                 .containsEntry("type", "AssumedRole");
+    }
+
+    /** The resources of a DescribeKey event on {@code keyId}, as the stored text has them. */
+    private static Object resources(String keyId, String keyAccount) throws Exception {
+        AuditEventBuilder b = new AuditEventBuilder("DescribeKey",
+                io.keywarden.kms.api.DescribeKeyRequest.builder().keyId(keyId).build(),
+                Caller.of("arn:aws:iam::" + ACCOUNT + ":root"), "us-east-1", keyAccount, Instant.EPOCH);
+        String text = b.success(null);
+        assertThat(text).isEqualTo(CanonicalJson.writeWithJackson(b.successEvent(null)));
+        return CanonicalJson.MAPPER.readValue(text, Map.class).get("resources");
+    }
+
+    @Test
+    void resourceEntriesAreMadeOncePerKeyAndStayRight() throws Exception {
+        for (int i = 0; i < AuditEventBuilder.RESOURCES_LIMIT + 1000; i++) { // past the cache's limit and back
+            String id = "k" + (i % (AuditEventBuilder.RESOURCES_LIMIT + 500));
+            String arn = "arn:aws:kms:us-east-1:" + ACCOUNT + ":key/" + id;
+            List<Map<String, String>> expected = List.of(Map.of("ARN", arn, "accountId", ACCOUNT, "type", "AWS::KMS::Key"));
+            assertThat(resources(i % 2 == 0 ? id : arn, ACCOUNT)).isEqualTo(expected);
+        }
+        // an ARN without an account field is given the engine's own: the entry is not shared between engines
+        assertThat(resources("arn:aws:kms", "444455556666")).isEqualTo(
+                List.of(Map.of("ARN", "arn:aws:kms", "accountId", "444455556666", "type", "AWS::KMS::Key")));
+        assertThat(resources("arn:aws:kms", ACCOUNT)).isEqualTo(
+                List.of(Map.of("ARN", "arn:aws:kms", "accountId", ACCOUNT, "type", "AWS::KMS::Key")));
+        assertThat(resources("alias/a", ACCOUNT)).isEqualTo(List.of());
     }
 
     @Test

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The events of a real engine run — every kind of operation, successes and failures, with awkward
  * strings in descriptions, tags, encryption contexts and identifiers — are written by the
- * hand-written writer exactly as the Jackson mapper writes them: both the event fields as the
- * builder makes them, and the stored text itself (re-read and re-written by Jackson).
+ * hand-written writer exactly as the Jackson mapper writes them: the event fields as the builder
+ * makes them, the text the builder writes straight from its fields, and the stored text itself
+ * (re-read and re-written by Jackson).
  */
 class CanonicalJsonEventsTest {
 
@@ -39,6 +40,8 @@ class CanonicalJsonEventsTest {
     Path dir;
 
     private final List<Map<String, Object>> built = new ArrayList<>();
+    /** The text the builder writes straight from its fields (what the trail stores), beside each built event. */
+    private final List<String> written = new ArrayList<>();
     private final Set<String> operations = new LinkedHashSet<>();
     private Caller caller = Caller.of(ROOT);
 
@@ -54,9 +57,11 @@ class CanonicalJsonEventsTest {
         try {
             R result = op.apply(request);
             built.add(b.successEvent(result));
+            written.add(b.success(result));
             return result;
         } catch (KmsException e) {
             built.add(b.failureEvent(e.errorType(), e.getMessage()));
+            written.add(b.failure(e.errorType(), e.getMessage()));
             return null;
         }
     }
@@ -80,8 +85,11 @@ class CanonicalJsonEventsTest {
         }
         assertThat(operations).hasSizeGreaterThan(40);
         assertThat(built).filteredOn(e -> e.get("errorCode") != null).hasSizeBetween(8, 15);
-        for (Map<String, Object> event : built) {
-            assertThat(CanonicalJson.write(event)).isEqualTo(CanonicalJson.writeWithJackson(event));
+        for (int i = 0; i < built.size(); i++) {
+            Map<String, Object> event = built.get(i);
+            String jackson = CanonicalJson.writeWithJackson(event);
+            assertThat(CanonicalJson.write(event)).isEqualTo(jackson);
+            assertThat(written.get(i)).isEqualTo(jackson);
         }
         List<String> stored = new ArrayList<>();
         try (SqliteKmsStore s = openStore()) {

@@ -42,6 +42,40 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void membersGivenInKeyOrderAreWrittenAsTheSortedMapOfThem() {
+        Map<String, Object> m = new TreeMap<>(Map.of("a", NASTY, "b", List.of(1, true), "c", Map.of("z", 1, "y", 2)));
+        m.put("d", null);
+        assertThat(CanonicalJson.writeMembers(members -> m.forEach(members::put)))
+                .isEqualTo(CanonicalJson.writeWithJackson(m));
+        assertThat(CanonicalJson.writeMembers(members -> { })).isEqualTo("{}");
+    }
+
+    @Test
+    void membersOutOfKeyOrderAreRefused() {
+        assertThatThrownBy(() -> CanonicalJson.writeMembers(members -> {
+            members.put("b", 1);
+            members.put("a", 2);
+        })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> CanonicalJson.writeMembers(members -> {
+            members.put("a", 1);
+            members.put("a", 2);
+        })).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void fragmentsAreCopiedAsJacksonCopiesThem() {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("type", NASTY);
+        inner.put("ARN", "arn:aws:kms:us-east-1:111122223333:key/k");
+        Map<String, Object> plain = new TreeMap<>(Map.of("x", inner, "y", List.of(inner, "s")));
+        Map<String, Object> withFragments = new TreeMap<>(Map.of("x", CanonicalJson.fragment(inner),
+                "y", List.of(CanonicalJson.fragment(inner), "s")));
+        String expected = CanonicalJson.writeWithJackson(plain);
+        assertThat(CanonicalJson.write(withFragments)).isEqualTo(expected);
+        assertThat(CanonicalJson.writeWithJackson(withFragments)).isEqualTo(expected);
+    }
+
+    @Test
     void everyEscapedCharacterAsJacksonWritesIt() {
         for (char c = 0; c < 0x3000; c++) {
             same(String.valueOf(c));
