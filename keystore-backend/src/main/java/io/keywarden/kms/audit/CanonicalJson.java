@@ -64,6 +64,11 @@ final class CanonicalJson {
     static String write(Object value) {
         StringBuilder out = new StringBuilder(capacityHint);
         value(out, value);
+        return finish(out);
+    }
+
+    /** The text of {@code out}, whose length sets the next text's starting capacity. */
+    private static String finish(StringBuilder out) {
         capacityHint = Math.min(1 << 16, Math.max(256, out.length() + (out.length() >> 3)));
         return out.toString();
     }
@@ -98,8 +103,7 @@ final class CanonicalJson {
             }
         });
         out.append('}');
-        capacityHint = Math.min(1 << 16, Math.max(256, out.length() + (out.length() >> 3)));
-        return out.toString();
+        return finish(out);
     }
 
     /**
