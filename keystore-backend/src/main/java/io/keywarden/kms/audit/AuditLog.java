@@ -30,15 +30,17 @@ public final class AuditLog implements AutoCloseable {
     /**
      * @param region and {@code account}: where this engine's keys live (resource ARNs)
      * @param digestInterval a signed digest every this many events
+     * @param commitIntervalMillis the least time between two commits of data-plane events only (0: none)
      */
-    public AuditLog(KmsStore store, Clock clock, String region, String account, int digestInterval) {
+    public AuditLog(KmsStore store, Clock clock, String region, String account, int digestInterval,
+                    long commitIntervalMillis) {
         this.store = store;
         this.clock = clock;
         this.region = region;
         this.account = account;
         this.signer = new DigestSigner(clock);
         this.chain = new AuditChain(signer, digestInterval);
-        this.writer = new AuditWriter(store, chain);
+        this.writer = new AuditWriter(store, chain, commitIntervalMillis);
         try {
             Runtime.getRuntime().addShutdownHook(shutdownFlush);
         } catch (IllegalStateException e) {

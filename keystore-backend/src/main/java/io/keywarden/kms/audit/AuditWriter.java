@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -13,7 +14,11 @@ import java.util.function.Supplier;
  * {@value #MAX_BATCH}), renders and appends them to the chain in one store write transaction — one
  * durable commit for the batch — and then completes their futures. A caller that must not return
  * before its event is durable waits on the future ({@link #submit}); a data-plane call does not
- * ({@link #submitUnawaited}) and its event becomes durable with the next commit. The queue is bounded
+ * ({@link #submitUnawaited}) and its event becomes durable with the next commit. While only such
+ * events wait, commits are at least {@code commitInterval} apart (counted from the start of the
+ * previous one): the writer holds a batch until then, so that at moderate rates many events share one
+ * fsync instead of two or three; an awaited event or a flush ends the hold at once, and an event that
+ * comes after a quiet spell longer than the interval is committed at once. The queue is bounded
  * ({@value #CAPACITY} events): when it is full, callers wait for room, so memory and the window of
  * not-yet-durable events stay bounded. A batch that cannot be written is retried; if it still fails,
  * every awaited call in it fails and the writer reports itself {@linkplain #healthy() unhealthy}
@@ -32,12 +37,20 @@ final class AuditWriter implements AutoCloseable {
     private final AuditChain chain;
     private final ArrayBlockingQueue<Pending> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final Thread thread;
+    private final long commitIntervalNanos;
+    /** Set when an awaited event or a flush marker is queued: the writer stops holding its batch. */
+    private volatile boolean urgent;
     private volatile boolean closing;
     private volatile boolean healthy = true;
 
-    AuditWriter(KmsStore store, AuditChain chain) {
+    /** @param commitIntervalMillis the least time between the starts of two commits of data-plane events only (0: none) */
+    AuditWriter(KmsStore store, AuditChain chain, long commitIntervalMillis) {
+        if (commitIntervalMillis < 0) {
+            throw new IllegalArgumentException("commitIntervalMillis must not be negative");
+        }
         this.store = store;
         this.chain = chain;
+        this.commitIntervalNanos = TimeUnit.MILLISECONDS.toNanos(commitIntervalMillis);
         this.thread = new Thread(this::loop, "keywarden-audit-writer");
         thread.setDaemon(true);
         thread.start();
@@ -48,6 +61,8 @@ final class AuditWriter implements AutoCloseable {
         CompletableFuture<Long> done = new CompletableFuture<>();
         if (!enqueue(new Pending(() -> event, done))) {
             done.completeExceptionally(new IllegalStateException("the audit writer is closed"));
+        } else {
+            hurry();
         }
         return done;
     }
@@ -84,6 +99,7 @@ final class AuditWriter implements AutoCloseable {
         if (!enqueue(new Pending(null, marker))) {
             return;
         }
+        hurry();
         try {
             marker.get(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -93,8 +109,15 @@ final class AuditWriter implements AutoCloseable {
         }
     }
 
+    /** Ends the writer's hold: someone waits for the events queued so far. */
+    private void hurry() {
+        urgent = true;
+        LockSupport.unpark(thread);
+    }
+
     private void loop() {
         List<Pending> batch = new ArrayList<>();
+        long lastCommit = System.nanoTime() - commitIntervalNanos;
         while (true) {
             try {
                 Pending first = queue.poll(50, TimeUnit.MILLISECONDS);
@@ -105,7 +128,12 @@ final class AuditWriter implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
+                if (first.done() == null) {
+                    holdUntil(lastCommit + commitIntervalNanos);
+                }
+                urgent = false; // before the drain: a waiter queued after it sets it again
                 queue.drainTo(batch, MAX_BATCH - 1);
+                lastCommit = System.nanoTime();
                 write(batch);
             } catch (InterruptedException e) {
                 if (closing && queue.isEmpty()) {
@@ -116,6 +144,23 @@ final class AuditWriter implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * Parks until {@code deadline} (System.nanoTime) unless a waiter hurries the writer, the engine
+     * closes or a full batch is queued; events queued meanwhile wake no one (no signal per event).
+     */
+    private void holdUntil(long deadline) {
+        while (!urgent && !closing) {
+            long wait = deadline - System.nanoTime();
+            if (wait <= 0 || queue.size() >= MAX_BATCH - 1) {
+                return;
+            }
+            LockSupport.parkNanos(this, Math.min(wait, HOLD_SLICE_NANOS));
+        }
+    }
+
+    /** The writer looks at the queue's size this often while it holds a batch. */
+    private static final long HOLD_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private void write(List<Pending> batch) {
         String[] rendered = new String[batch.size()];
@@ -183,6 +228,7 @@ final class AuditWriter implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        LockSupport.unpark(thread);
         try {
             thread.join(30_000);
         } catch (InterruptedException e) {

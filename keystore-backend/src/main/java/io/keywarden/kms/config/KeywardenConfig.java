@@ -22,7 +22,7 @@ import java.util.TreeMap;
  *       variable holding a passphrase, stretched with Argon2id.</li>
  *   <li>{@code quota.keysPerAccount} (default 100000), {@code quota.aliasesPerKey} (default 50),
  *       {@code quota.grantsPerKey} (default 50000).</li>
- *   <li>{@code audit.digest.interval}, {@code quota.rate.<class>}, {@code retry.maxAttempts},
+ *   <li>{@code audit.digest.interval}, {@code audit.commitIntervalMillis}, {@code quota.rate.<class>}, {@code retry.maxAttempts},
  *       {@code retry.maxDelayMillis}: see {@link ServiceSettings}.</li>
  *   <li>{@code backend} — {@code embedded} (the default: the engine on {@code store}) or {@code remote} (a
  *       Keywarden server or AWS KMS, configured by the {@code remote.*} settings, kept in {@link #remote()}

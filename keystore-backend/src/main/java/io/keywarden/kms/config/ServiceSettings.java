@@ -7,16 +7,18 @@ import java.util.Properties;
 
 /**
  * The operational settings of {@code keywarden.conf} beyond the store and the caller: the audit
- * trail's digest interval, the request-rate quotas per operation class and the client-side retry
+ * trail's digest and commit intervals, the request-rate quotas per operation class and the client-side retry
  * policy. Every setting is documented in {@code docs/configuration.md}.
  *
  * @param digestInterval a signed digest is written every this many audit events ({@code audit.digest.interval})
  * @param rates requests per second per account for each {@link QuotaClass} ({@code quota.rate.<class>})
  * @param retryMaxAttempts attempts of a throttled call, the first included ({@code retry.maxAttempts})
  * @param retryMaxDelayMillis the most a call sleeps in total between attempts ({@code retry.maxDelayMillis})
+ * @param auditCommitIntervalMillis the least time between two audit commits that carry only data-plane
+ *        events ({@code audit.commitIntervalMillis}; 0: commit as soon as the previous commit ends)
  */
 public record ServiceSettings(int digestInterval, Map<QuotaClass, Double> rates, int retryMaxAttempts,
-        long retryMaxDelayMillis) {
+        long retryMaxDelayMillis, long auditCommitIntervalMillis) {
 
     /** The operation classes AWS KMS's request quotas group operations into, with AWS's default rates. */
     public enum QuotaClass {
@@ -61,10 +63,17 @@ public record ServiceSettings(int digestInterval, Map<QuotaClass, Double> rates,
     public static final int DEFAULT_DIGEST_INTERVAL = 1000;
     public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 8;
     public static final long DEFAULT_RETRY_MAX_DELAY_MILLIS = 10_000;
+    public static final long DEFAULT_AUDIT_COMMIT_INTERVAL_MILLIS = 10;
+    /** The longest {@code audit.commitIntervalMillis}: the window in which a crash can lose data-plane events. */
+    public static final long MAX_AUDIT_COMMIT_INTERVAL_MILLIS = 1000;
 
     public ServiceSettings {
         if (digestInterval < 1) {
             throw new IllegalArgumentException("digestInterval must be positive");
+        }
+        if (auditCommitIntervalMillis < 0 || auditCommitIntervalMillis > MAX_AUDIT_COMMIT_INTERVAL_MILLIS) {
+            throw new IllegalArgumentException("auditCommitIntervalMillis must be from 0 to "
+                    + MAX_AUDIT_COMMIT_INTERVAL_MILLIS);
         }
         EnumMap<QuotaClass, Double> all = new EnumMap<>(QuotaClass.class);
         for (QuotaClass q : QuotaClass.values()) {
@@ -79,7 +88,7 @@ public record ServiceSettings(int digestInterval, Map<QuotaClass, Double> rates,
     /** AWS's defaults everywhere. */
     public static ServiceSettings defaults() {
         return new ServiceSettings(DEFAULT_DIGEST_INTERVAL, null, DEFAULT_RETRY_MAX_ATTEMPTS,
-                DEFAULT_RETRY_MAX_DELAY_MILLIS);
+                DEFAULT_RETRY_MAX_DELAY_MILLIS, DEFAULT_AUDIT_COMMIT_INTERVAL_MILLIS);
     }
 
     /**
@@ -99,12 +108,18 @@ public record ServiceSettings(int digestInterval, Map<QuotaClass, Double> rates,
     public ServiceSettings withRates(Map<QuotaClass, Double> changed) {
         EnumMap<QuotaClass, Double> all = new EnumMap<>(rates);
         all.putAll(changed);
-        return new ServiceSettings(digestInterval, all, retryMaxAttempts, retryMaxDelayMillis);
+        return new ServiceSettings(digestInterval, all, retryMaxAttempts, retryMaxDelayMillis,
+                auditCommitIntervalMillis);
     }
 
     /** The same settings with another digest interval. */
     public ServiceSettings withDigestInterval(int interval) {
-        return new ServiceSettings(interval, rates, retryMaxAttempts, retryMaxDelayMillis);
+        return new ServiceSettings(interval, rates, retryMaxAttempts, retryMaxDelayMillis, auditCommitIntervalMillis);
+    }
+
+    /** The same settings with another least interval between data-plane audit commits. */
+    public ServiceSettings withAuditCommitIntervalMillis(long millis) {
+        return new ServiceSettings(digestInterval, rates, retryMaxAttempts, retryMaxDelayMillis, millis);
     }
 
     public double rate(QuotaClass q) {
@@ -125,7 +140,9 @@ public record ServiceSettings(int digestInterval, Map<QuotaClass, Double> rates,
                 (int) positiveLong(p, "audit.digest.interval", DEFAULT_DIGEST_INTERVAL, Integer.MAX_VALUE),
                 rates,
                 (int) positiveLong(p, "retry.maxAttempts", DEFAULT_RETRY_MAX_ATTEMPTS, 100),
-                positiveLong(p, "retry.maxDelayMillis", DEFAULT_RETRY_MAX_DELAY_MILLIS, 3_600_000));
+                positiveLong(p, "retry.maxDelayMillis", DEFAULT_RETRY_MAX_DELAY_MILLIS, 3_600_000),
+                wholeNumber(p, "audit.commitIntervalMillis", DEFAULT_AUDIT_COMMIT_INTERVAL_MILLIS, 0,
+                        MAX_AUDIT_COMMIT_INTERVAL_MILLIS));
     }
 
     private static double positiveDouble(String name, String v) {
@@ -141,18 +158,22 @@ public record ServiceSettings(int digestInterval, Map<QuotaClass, Double> rates,
     }
 
     private static long positiveLong(Properties p, String name, long def, long max) {
+        return wholeNumber(p, name, def, 1, max);
+    }
+
+    private static long wholeNumber(Properties p, String name, long def, long min, long max) {
         String v = p.getProperty(name);
         if (v == null) {
             return def;
         }
         try {
             long n = Long.parseLong(v.trim());
-            if (n < 1 || n > max) {
+            if (n < min || n > max) {
                 throw new NumberFormatException();
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new KeywardenConfig.ConfigException(name, "must be a whole number from 1 to " + max);
+            throw new KeywardenConfig.ConfigException(name, "must be a whole number from " + min + " to " + max);
         }
     }
 }

@@ -44,7 +44,8 @@ final class EngineContext {
         KmsStore cached = CachingStore.over(store, CachingStore.DEFAULT_RECHECK_NANOS, nanoTime);
         this.store = cached;
         this.rawStore = cached;
-        this.audit = new AuditLog(store, clock, settings.region(), settings.account(), service.digestInterval());
+        this.audit = new AuditLog(store, clock, settings.region(), settings.account(), service.digestInterval(),
+                service.auditCommitIntervalMillis());
         this.quotas = new RequestQuotas(service, nanoTime);
         this.nanoTime = nanoTime;
         this.eventName = null;

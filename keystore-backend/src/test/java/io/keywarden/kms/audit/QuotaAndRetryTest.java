@@ -116,5 +116,22 @@ class QuotaAndRetryTest {
         assertThat(s.rate(QuotaClass.RSA)).isEqualTo(1000);
         assertThat(s.rate(QuotaClass.LIST)).isEqualTo(500);
         assertThat(s.digestInterval()).isEqualTo(10);
+        assertThat(s.auditCommitIntervalMillis()).isEqualTo(ServiceSettings.DEFAULT_AUDIT_COMMIT_INTERVAL_MILLIS);
+    }
+
+    @Test
+    void theAuditCommitIntervalIsConfigurableFromZeroToOneSecond() {
+        for (String ok : new String[] {"0", "25", "1000"}) {
+            Properties p = new Properties();
+            p.setProperty("audit.commitIntervalMillis", ok);
+            assertThat(ServiceSettings.fromProperties(p).auditCommitIntervalMillis()).isEqualTo(Long.parseLong(ok));
+        }
+        for (String bad : new String[] {"-1", "1001", "ten"}) {
+            Properties p = new Properties();
+            p.setProperty("audit.commitIntervalMillis", bad);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServiceSettings.fromProperties(p))
+                    .isInstanceOf(io.keywarden.kms.config.KeywardenConfig.ConfigException.class)
+                    .hasMessageContaining("audit.commitIntervalMillis").hasMessageContaining("0 to 1000");
+        }
     }
 }

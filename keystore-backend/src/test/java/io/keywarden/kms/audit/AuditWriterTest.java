@@ -1,0 +1,173 @@
+package io.keywarden.kms.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keywarden.kms.store.KmsStore;
+import io.keywarden.kms.store.RootKeySource;
+import io.keywarden.kms.store.SqliteKmsStore;
+import io.keywarden.kms.store.StoreTransaction;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The writer's commit interval: data-plane (unawaited) events that come within one interval of the
+ * last commit wait for the interval and share one commit; a waiting caller, a flush or close ends the
+ * hold at once; an event after a quiet spell is committed at once. Commits are counted on a real
+ * SQLite store.
+ */
+class AuditWriterTest {
+
+    @TempDir
+    Path dir;
+
+    /** The store, counting its write transactions (each one commit). */
+    private static final class CountingStore implements KmsStore {
+        final SqliteKmsStore inner;
+        final AtomicInteger writes = new AtomicInteger();
+
+        CountingStore(SqliteKmsStore inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public <T> T read(Function<StoreTransaction, T> work) {
+            return inner.read(work);
+        }
+
+        @Override
+        public <T> T write(Function<StoreTransaction, T> work) {
+            T t = inner.write(work);
+            writes.incrementAndGet();
+            return t;
+        }
+
+        @Override
+        public void backupTo(Path target) {
+            inner.backupTo(target);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
+    private CountingStore store() {
+        Path s = dir.resolve("store");
+        return new CountingStore(SqliteKmsStore.open(s, RootKeySource.keyFile(s.resolve("root.key"))));
+    }
+
+    private static AuditWriter writer(KmsStore store, long intervalMillis) {
+        return new AuditWriter(store, new AuditChain(new DigestSigner(Clock.systemUTC()), 1000), intervalMillis);
+    }
+
+    private static String event(int n) {
+        return "{\"eventName\":\"Test\",\"n\":" + n + "}";
+    }
+
+    private static List<Integer> stored(KmsStore store) {
+        List<Integer> out = new ArrayList<>();
+        AuditTrail.list(store, new AuditTrail.Filter(null, null, null, null, null, false),
+                e -> out.add(CanonicalJson.read(e).path("n").asInt()));
+        return out;
+    }
+
+    /** Waits (at most 10 s) until {@code n} events are in the store. */
+    private static void awaitStored(KmsStore store, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (stored(store).size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(stored(store)).hasSize(n);
+    }
+
+    @Test
+    void dataPlaneEventsWithinOneIntervalShareOneCommit() throws Exception {
+        CountingStore store = store();
+        try (AuditWriter w = writer(store, 2_000)) {
+            w.submitUnawaited(() -> event(0));
+            awaitStored(store, 1); // the first event after a quiet spell is committed at once
+            assertThat(store.writes.get()).isEqualTo(1);
+            for (int i = 1; i <= 50; i++) {
+                int n = i;
+                w.submitUnawaited(() -> event(n));
+            }
+            Thread.sleep(200);
+            assertThat(store.writes.get()).as("held until the interval has passed").isEqualTo(1);
+            assertThat(stored(store)).hasSize(1);
+            awaitStored(store, 51);
+            assertThat(store.writes.get()).as("the fifty share one commit").isEqualTo(2);
+            assertThat(stored(store)).containsExactlyElementsOf(range(0, 51));
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void aWaitingCallerEndsTheHold() throws Exception {
+        CountingStore store = store();
+        try (AuditWriter w = writer(store, 60_000)) {
+            w.submitUnawaited(() -> event(0));
+            awaitStored(store, 1);
+            w.submitUnawaited(() -> event(1));
+            long seq = w.submit(event(2)).get(10, TimeUnit.SECONDS); // not a minute
+            assertThat(seq).isEqualTo(3);
+            assertThat(stored(store)).containsExactly(0, 1, 2);
+            assertThat(store.writes.get()).isEqualTo(2);
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void flushAndCloseEndTheHold() throws Exception {
+        CountingStore store = store();
+        AuditWriter w = writer(store, 60_000);
+        try {
+            w.submitUnawaited(() -> event(0));
+            awaitStored(store, 1);
+            w.submitUnawaited(() -> event(1));
+            long start = System.nanoTime();
+            w.flush(30_000);
+            assertThat(stored(store)).containsExactly(0, 1);
+            w.submitUnawaited(() -> event(2));
+            w.submitUnawaited(() -> event(3));
+            w.close();
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(20);
+            assertThat(stored(store)).containsExactly(0, 1, 2, 3);
+        } finally {
+            w.close();
+            store.close();
+        }
+    }
+
+    @Test
+    void withoutAnIntervalEventsAreCommittedAsTheyCome() throws Exception {
+        CountingStore store = store();
+        try (AuditWriter w = writer(store, 0)) {
+            for (int i = 0; i < 5; i++) {
+                int n = i;
+                w.submitUnawaited(() -> event(n));
+                awaitStored(store, i + 1);
+            }
+            assertThat(store.writes.get()).isEqualTo(5);
+        } finally {
+            store.close();
+        }
+    }
+
+    private static List<Integer> range(int from, int to) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            out.add(i);
+        }
+        return out;
+    }
+}
