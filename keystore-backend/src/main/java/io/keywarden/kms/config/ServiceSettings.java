@@ -117,10 +117,6 @@ public record ServiceSettings(int digestInterval, Map<QuotaClass, Double> rates,
         return new ServiceSettings(interval, rates, retryMaxAttempts, retryMaxDelayMillis, auditCommitIntervalMillis);
     }
 
-    /** The same settings with another least interval between data-plane audit commits. */
-    public ServiceSettings withAuditCommitIntervalMillis(long millis) {
-        return new ServiceSettings(digestInterval, rates, retryMaxAttempts, retryMaxDelayMillis, millis);
-    }
 
     public double rate(QuotaClass q) {
         return rates.get(q);
