@@ -199,35 +199,35 @@ final class EncryptionOperations {
     }
 
     private Opened openSymmetric(Operation op, String keyId, byte[] ciphertext, Map<String, String> context) {
-        String named = null;
-        if (keyId != null) {
-            // A named asymmetric key with the default algorithm is a usage error, whatever the bytes look like.
-            // Authorized first, so that a caller without access learns nothing of the key's type.
-            named = ctx.store.read(tx -> {
-                KeyRecord key = ctx.resolver.resolve(tx, keyId);
-                ctx.authorize(tx, op, key, keyId);
-                KeyChecks.encryptionAlgorithm(key, EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT);
-                return key.keyId();
-            });
+        if (keyId == null) {
+            SymmetricCiphertextFormat.Header header = SymmetricCiphertextFormat.peek(ciphertext);
+            return ctx.readKey(op, header.keyId(), (tx, key) -> openSymmetricWith(op, tx, key, header, ciphertext, context));
         }
-        SymmetricCiphertextFormat.Header header = SymmetricCiphertextFormat.peek(ciphertext);
-        if (named != null) {
-            if (!named.equals(header.keyId())) {
+        // One read, authorized once on the key as the request names it (an alias name counts for
+        // kms:RequestAlias). Then, before the key's state: a named asymmetric key with the default
+        // algorithm is a usage error whatever the bytes look like (checked only once the caller is
+        // authorized, so that one without access learns nothing of the key's type), and the
+        // ciphertext must be the named key's.
+        return ctx.readKey(op, keyId, (tx, key) -> {
+            KeyChecks.encryptionAlgorithm(key, EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT);
+            if (!key.keyId().equals(SymmetricCiphertextFormat.peek(ciphertext).keyId())) {
                 throw new IncorrectKeyException("The key ID in the request does not identify a KMS key that can "
                         + "perform this operation.");
             }
-        }
-        return ctx.readKey(op, header.keyId(), (tx, key) -> {
-            KeyChecks.usage(key, KeyUsage.ENCRYPT_DECRYPT, op);
-            KeyChecks.symmetric(key, op);
-            Map<String, String> ec = KeyChecks.context(context);
-            KeyMaterial material = tx.findMaterial(key.keyId(), header.materialVersion())
-                    .map(m -> new KeyMaterial(m.keyId(), m.version(), m.secret(), m.publicKey()))
-                    .orElseThrow(() -> new InvalidCiphertextException(null));
-            byte[] plaintext = KeySpecStrategies.forSpec(key.keySpec())
-                    .decrypt(key.keySpec(), material, EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT, ciphertext, ec);
-            return new Opened(plaintext, key.arn(), EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT, material.version());
-        });
+        }, (tx, key) -> openSymmetricWith(op, tx, key, SymmetricCiphertextFormat.peek(ciphertext), ciphertext, context));
+    }
+
+    private static Opened openSymmetricWith(Operation op, io.keywarden.kms.store.StoreTransaction tx, KeyRecord key,
+            SymmetricCiphertextFormat.Header header, byte[] ciphertext, Map<String, String> context) {
+        KeyChecks.usage(key, KeyUsage.ENCRYPT_DECRYPT, op);
+        KeyChecks.symmetric(key, op);
+        Map<String, String> ec = KeyChecks.context(context);
+        KeyMaterial material = tx.findMaterial(key.keyId(), header.materialVersion())
+                .map(m -> new KeyMaterial(m.keyId(), m.version(), m.secret(), m.publicKey()))
+                .orElseThrow(() -> new InvalidCiphertextException(null));
+        byte[] plaintext = KeySpecStrategies.forSpec(key.keySpec())
+                .decrypt(key.keySpec(), material, EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT, ciphertext, ec);
+        return new Opened(plaintext, key.arn(), EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT, material.version());
     }
 
     private static String keyIdOf(String keyArn) {

@@ -9,6 +9,7 @@ import io.keywarden.kms.store.StoreTransaction;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
 /**
@@ -113,6 +114,18 @@ final class EngineContext {
 
     /** Runs {@code work} on the key in a read transaction; the key's state allows {@code op}. */
     <T> T readKey(Operation op, String identifier, BiFunction<StoreTransaction, KeyRecord, T> work) {
+        return readKey(op, identifier, NO_CHECK, work);
+    }
+
+    private static final BiConsumer<StoreTransaction, KeyRecord> NO_CHECK = (tx, key) -> { };
+
+    /**
+     * {@link #readKey(Operation, String, BiFunction)}, with {@code authorized} run on the key as soon
+     * as the call is authorized on it, before its state is checked: for checks whose errors come
+     * before the key state's (they throw).
+     */
+    <T> T readKey(Operation op, String identifier, BiConsumer<StoreTransaction, KeyRecord> authorized,
+            BiFunction<StoreTransaction, KeyRecord, T> work) {
         // One read transaction when nothing is due (the usual case); a key with a due task is settled
         // first and read again.
         Object first = store.read(tx -> {
@@ -121,6 +134,7 @@ final class EngineContext {
                 return new Due(key.keyId());
             }
             authorize(tx, op, key, identifier);
+            authorized.accept(tx, key);
             KeyStateRules.check(op, key.keyState(), arn(key));
             return work.apply(tx, key);
         });
@@ -136,6 +150,7 @@ final class EngineContext {
         return store.read(tx -> {
             KeyRecord key = resolver.resolve(tx, identifier);
             authorize(tx, op, key, identifier);
+            authorized.accept(tx, key);
             KeyStateRules.check(op, key.keyState(), arn(key));
             return work.apply(tx, key);
         });

@@ -268,6 +268,25 @@ class AuthorizationTest {
     }
 
     @Test
+    void decryptNamingAnAliasIsAuthorizedOnceWithThatAlias() {
+        f.kms.createAlias(new CreateAliasRequest("alias/app", keyId));
+        byte[] blob = f.kms.encrypt(EncryptRequest.builder().keyId(keyId).plaintext(DATA).build()).ciphertextBlob();
+        String byAlias = """
+                {"Statement": [
+                  {"Effect": "Allow", "Principal": {"AWS": "%s"}, "Action": "kms:*", "Resource": "*"},
+                  {"Effect": "Allow", "Principal": {"AWS": "%s"}, "Action": "kms:Decrypt", "Resource": "*",
+                   "Condition": {"StringEquals": {"kms:RequestAlias": "alias/app"}}}
+                ]}""".formatted(ROOT, USER);
+        f.kms.putKeyPolicy(new PutKeyPolicyRequest(keyId, null, byAlias, null));
+        assertThat(user.decrypt(DecryptRequest.builder().keyId("alias/app").ciphertextBlob(blob).build()).plaintext())
+                .isEqualTo(DATA);
+        assertThatThrownBy(() -> user.decrypt(DecryptRequest.builder().keyId(keyId).ciphertextBlob(blob).build()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> user.decrypt(DecryptRequest.builder().ciphertextBlob(blob).build()))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void aCallerOfAnotherAccountNeedsBothAccounts() {
         String other = "arn:aws:iam::444455556666:user/carol";
         KmsBackend carol = f.kms.forCaller(Caller.of(other));
