@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class EnvelopeBench {
 
-    @Param({"keywarden", "keywarden-cached", "jdk", "esdk", "esdk-cached", "tink"})
+    @Param({"keywarden", "keywarden-cached", "jdk", "local-gcm", "esdk", "esdk-cached", "tink"})
     public String impl;
 
     @Param({"1024", "65536", "1048576"})

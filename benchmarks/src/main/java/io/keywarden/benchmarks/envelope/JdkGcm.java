@@ -1,36 +1,49 @@
 package io.keywarden.benchmarks.envelope;
 
+import io.keywarden.kms.crypto.LocalCrypto;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.concurrent.Callable;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The floor: the JDK's own (SunJCE) {@code AES/GCM/NoPadding} with a plain 256-bit
- * {@code SecretKeySpec}, a fresh random 12-byte IV per message, written as {@code iv ‖ ciphertext ‖ tag}.
- * No key management, no header, no key commitment.
+ * Plain AES-GCM: {@code AES/GCM/NoPadding} with a plain 256-bit {@code SecretKeySpec}, a fresh random
+ * 12-byte IV per message, written as {@code iv ‖ ciphertext ‖ tag}. No key management, no header, no
+ * key commitment. {@link #jdk()} is the floor the targets name (the JDK's own SunJCE);
+ * {@link #local()} is the cipher Keywarden's envelope runs its frames on ({@link LocalCrypto}: ACCP's
+ * where its native library loads), so that the envelope's own cost can be read apart from the cipher's.
  */
 final class JdkGcm implements EnvelopeSubject {
 
     private static final int IV = 12;
 
     private final SecretKeySpec key;
-    private final ThreadLocal<Cipher> cipher = ThreadLocal.withInitial(JdkGcm::newCipher);
+    private final ThreadLocal<Cipher> cipher;
     private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(SecureRandom::new);
 
-    JdkGcm() {
+    private JdkGcm(Callable<Cipher> newCipher) {
         byte[] k = new byte[32];
         new SecureRandom().nextBytes(k);
         key = new SecretKeySpec(k, "AES");
+        cipher = ThreadLocal.withInitial(() -> {
+            try {
+                return newCipher.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
-    private static Cipher newCipher() {
-        try {
-            return Cipher.getInstance("AES/GCM/NoPadding", "SunJCE");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The JDK's SunJCE AES-GCM. */
+    static JdkGcm jdk() {
+        return new JdkGcm(() -> Cipher.getInstance("AES/GCM/NoPadding", "SunJCE"));
+    }
+
+    /** The AES-GCM of Keywarden's local primitives (ACCP's where it loads, else the JDK's). */
+    static JdkGcm local() {
+        return new JdkGcm(() -> LocalCrypto.cipher("AES/GCM/NoPadding"));
     }
 
     @Override

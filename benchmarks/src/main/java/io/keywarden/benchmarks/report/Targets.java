@@ -38,6 +38,18 @@ public final class Targets {
                 t.add(new RatioTarget(label + " cached >= 2x ESDK cached", b, k, "keywarden-cached",
                         List.of("esdk-cached"), 2));
             }
+            // information: the envelope against the very cipher it runs its frames on, and that cipher against the JDK's
+            for (String size : List.of("1024", "65536", "1048576")) {
+                Map<String, String> k = Map.of("size", size);
+                String label = switch (size) {
+                    case "1024" -> "1 KiB";
+                    case "65536" -> "64 KiB";
+                    default -> "1 MiB";
+                };
+                t.add(new RatioTarget(label + " cached vs its own AES-GCM (info)", b, k, "keywarden-cached",
+                        List.of("local-gcm"), 0));
+                t.add(new RatioTarget(label + " local AES-GCM vs JDK (info)", b, k, "local-gcm", List.of("jdk"), 0));
+            }
         }
         t.add(new RatioTarget("HMAC 1 KiB >= 0.8x JDK (MAC sessions)", "HmacBench.hmac", Map.of("size", "1024"),
                 "keywarden-cached", List.of("jdk"), 0.8));

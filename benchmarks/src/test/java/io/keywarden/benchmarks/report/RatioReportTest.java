@@ -34,6 +34,7 @@ class RatioReportTest {
                 result("envelope.EnvelopeBench.encrypt", "thrpt", 1, "\"impl\": \"esdk-cached\", \"size\": \"1024\"", 40_000, "ops/s"),
                 result("envelope.EnvelopeBench.encrypt", "thrpt", 1, "\"impl\": \"tink\", \"size\": \"1024\"", 150_000, "ops/s"),
                 result("envelope.EnvelopeBench.encrypt", "thrpt", 1, "\"impl\": \"keywarden\", \"size\": \"1024\"", 40, "ops/s"),
+                result("envelope.EnvelopeBench.encrypt", "thrpt", 1, "\"impl\": \"local-gcm\", \"size\": \"1024\"", 250_000, "ops/s"),
                 result("sign.SignBench.sign", "thrpt", 1, "\"alg\": \"ecdsa-p256\", \"impl\": \"keywarden\"", 900, "ops/s"),
                 result("sign.SignBench.sign", "thrpt", 1, "\"alg\": \"ecdsa-p256\", \"impl\": \"jdk\"", 1000, "ops/s"),
                 result("sign.SignBench.sign", "thrpt", 1, "\"alg\": \"ecdsa-p256\", \"impl\": \"bc\"", 3000, "ops/s"),
@@ -53,6 +54,12 @@ class RatioReportTest {
         assertThat(tink.get("verdict")).isEqualTo("MISSED");
         assertThat(row(ratios, "1 KiB cached >= 4x ESDK cached", "EnvelopeBench.decrypt").get("verdict"))
                 .isEqualTo("not measured");
+        Map<String, Object> ownCipher = row(ratios, "1 KiB cached vs its own AES-GCM (info)", "EnvelopeBench.encrypt");
+        assertThat((Double) ownCipher.get("ratio")).isEqualTo(0.8); // 200,000 over 250,000
+        assertThat(ownCipher.get("baseline")).isEqualTo("local-gcm");
+        assertThat(ownCipher.get("verdict")).isEqualTo("info");
+        assertThat(row(ratios, "1 KiB local AES-GCM vs JDK (info)", "EnvelopeBench.encrypt").get("verdict"))
+                .isEqualTo("not measured"); // no jdk result in this run
         Map<String, Object> fastest = row(ratios, "ecdsa-p256 sign vs fastest of JDK, BC (info)", "SignBench.sign");
         assertThat(fastest.get("baseline")).isEqualTo("bc");
         assertThat((Double) fastest.get("ratio")).isEqualTo(0.3);
