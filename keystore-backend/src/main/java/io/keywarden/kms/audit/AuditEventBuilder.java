@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Builds one CloudTrail-shaped KMS event (docs/audit.md): who called (userIdentity), what
@@ -78,8 +79,17 @@ public final class AuditEventBuilder {
 
     /** The event of a successful call whose result was {@code result} (response or key record). */
     public String success(Object result) {
+        return successLater(result).get();
+    }
+
+    /**
+     * The rendering of {@link #success}'s event, to run later on any thread: the allow-listed fields
+     * of {@code result} are copied now (so that the caller may zero or reuse what the result holds),
+     * and everything else the event reads is immutable.
+     */
+    public Supplier<String> successLater(Object result) {
         Map<String, Object> response = AuditFields.response(result);
-        return CanonicalJson.writeMembers(fields -> event(fields, response, null, null));
+        return () -> CanonicalJson.writeMembers(fields -> event(fields, response, null, null));
     }
 
     /** The event of a refused or failed call. The message is the error's own (KMS messages carry no secrets). */

@@ -90,6 +90,11 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /** Whether a data-plane call may leave the rendering of its event to the writer ({@link AuditWriter#hasRoom}). */
+    boolean writerHasRoom() {
+        return writer.healthy() && writer.hasRoom();
+    }
+
     /** Waits (at most {@code millis}) until every event recorded before this call is durable. */
     public void flush(long millis) {
         writer.flush(millis);

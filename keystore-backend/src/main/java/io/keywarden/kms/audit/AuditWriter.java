@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * Appends events with group commit: one writer thread takes every event queued so far (up to
- * {@value #MAX_BATCH}), renders and appends them to the chain in one store write transaction — one
+ * {@value #MAX_BATCH}), renders those whose callers left it the rendering ({@link #hasRoom}) and
+ * appends them to the chain in one store write transaction — one
  * durable commit for the batch — and then completes their futures. A caller that must not return
  * before its event is durable waits on the future ({@link #submit}); a data-plane call does not
  * ({@link #submitUnawaited}) and its event becomes durable with the next commit. While only such
@@ -42,6 +43,8 @@ final class AuditWriter implements AutoCloseable {
     private volatile boolean urgent;
     private volatile boolean closing;
     private volatile boolean healthy = true;
+    /** Whether the writer spent less than half of the time since its previous batch writing (see {@link #hasRoom}). */
+    private volatile boolean roomy = true;
 
     /** @param commitIntervalMillis the least time between the starts of two commits of data-plane events only (0: none) */
     AuditWriter(KmsStore store, AuditChain chain, long commitIntervalMillis) {
@@ -78,6 +81,16 @@ final class AuditWriter implements AutoCloseable {
     /** False after a batch could not be written, until one is: callers then wait for durability. */
     boolean healthy() {
         return healthy;
+    }
+
+    /**
+     * Whether the writer has time to spare: it spent less than half of the time from the end of its
+     * previous batch to the end of its last one rendering and writing. A caller then leaves the rendering of
+     * its event to the writer ({@link #submitUnawaited} with a supplier that renders); otherwise it
+     * renders the event itself, so that the writer does not become the bound of the data plane.
+     */
+    boolean hasRoom() {
+        return roomy;
     }
 
     private boolean enqueue(Pending p) {
@@ -118,6 +131,7 @@ final class AuditWriter implements AutoCloseable {
     private void loop() {
         List<Pending> batch = new ArrayList<>();
         long lastCommit = System.nanoTime() - commitIntervalNanos;
+        long previousEnd = System.nanoTime() - TimeUnit.SECONDS.toNanos(1); // as if idle for a second before
         while (true) {
             try {
                 Pending first = queue.poll(50, TimeUnit.MILLISECONDS);
@@ -135,6 +149,9 @@ final class AuditWriter implements AutoCloseable {
                 queue.drainTo(batch, MAX_BATCH - 1);
                 lastCommit = System.nanoTime();
                 write(batch);
+                long end = System.nanoTime();
+                roomy = 2 * (end - lastCommit) < end - previousEnd; // busy less than half the time since the last batch
+                previousEnd = end;
             } catch (InterruptedException e) {
                 if (closing && queue.isEmpty()) {
                     return;
@@ -176,6 +193,10 @@ final class AuditWriter implements AutoCloseable {
                 toWrite.add(rendered[i]);
             } catch (RuntimeException e) {
                 renderErrors[i] = e;
+                if (batch.get(i).done() == null) { // its call returned already: say so (the type only, never content)
+                    System.getLogger("io.keywarden.kms").log(System.Logger.Level.WARNING,
+                            "an audit event could not be rendered and is lost: " + e.getClass().getSimpleName());
+                }
             }
         }
         RuntimeException failure = null;

@@ -5,6 +5,7 @@ import io.keywarden.kms.store.KmsStore;
 import io.keywarden.kms.store.StoreTransaction;
 import java.nio.file.Path;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The audit record of one call in flight. The call's write transactions go through
@@ -73,8 +74,13 @@ public final class AuditedCall {
     public <T> T succeeded(T result) {
         if (!recorded) {
             if (AuditEventBuilder.isDataPlane(event.eventName())) {
-                String json = event.success(result); // rendered here: the writer's thread is the bottleneck
-                log.recordSoon(() -> json);
+                Supplier<String> render = event.successLater(result);
+                if (log.writerHasRoom()) {
+                    log.recordSoon(render); // rendered by the writer, off the call's path
+                } else {
+                    String json = render.get(); // rendered here: the writer is busy enough
+                    log.recordSoon(() -> json);
+                }
             } else {
                 log.recordDurably(event.success(result));
             }

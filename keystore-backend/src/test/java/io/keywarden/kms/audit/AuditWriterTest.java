@@ -31,6 +31,8 @@ class AuditWriterTest {
     private static final class CountingStore implements KmsStore {
         final SqliteKmsStore inner;
         final AtomicInteger writes = new AtomicInteger();
+        /** Added to every write transaction, to make the writer busy. */
+        volatile long writeDelayMillis;
 
         CountingStore(SqliteKmsStore inner) {
             this.inner = inner;
@@ -45,6 +47,14 @@ class AuditWriterTest {
         public <T> T write(Function<StoreTransaction, T> work) {
             T t = inner.write(work);
             writes.incrementAndGet();
+            long delay = writeDelayMillis;
+            if (delay > 0) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return t;
         }
 
@@ -158,6 +168,59 @@ class AuditWriterTest {
                 awaitStored(store, i + 1);
             }
             assertThat(store.writes.get()).isEqualTo(5);
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void hasRoomWhileMostlyIdleButNotWhileItWritesBackToBack() throws Exception {
+        CountingStore store = store();
+        try (AuditWriter w = writer(store, 0)) {
+            assertThat(w.hasRoom()).isTrue();
+            w.submitUnawaited(() -> event(0));
+            awaitStored(store, 1);
+            assertThat(w.hasRoom()).as("one short batch after a quiet start").isTrue();
+
+            store.writeDelayMillis = 30; // every batch now takes 30 ms, and events keep coming
+            boolean sawNoRoom = false;
+            int n = 1;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!sawNoRoom && System.nanoTime() < deadline) {
+                int k = n++;
+                w.submitUnawaited(() -> event(k));
+                Thread.sleep(1);
+                sawNoRoom = !w.hasRoom();
+            }
+            assertThat(sawNoRoom).as("busy all the time: no room").isTrue();
+            awaitStored(store, n);
+
+            store.writeDelayMillis = 0;
+            Thread.sleep(200); // a quiet spell, then one quick batch
+            int last = n;
+            w.submitUnawaited(() -> event(last));
+            awaitStored(store, n + 1);
+            assertThat(w.hasRoom()).as("room again after the quiet spell").isTrue();
+            assertThat(stored(store)).containsExactlyElementsOf(range(0, n + 1));
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void aRenderingThatFailsOnTheWriterIsLostAndMakesItUnhealthyUntilABatchIsWritten() throws Exception {
+        CountingStore store = store();
+        try (AuditWriter w = writer(store, 0)) {
+            w.submitUnawaited(() -> {
+                throw new IllegalStateException("cannot render");
+            });
+            w.flush(10_000);
+            assertThat(w.healthy()).isFalse();
+            assertThat(stored(store)).isEmpty();
+            w.submitUnawaited(() -> event(1));
+            w.flush(10_000);
+            assertThat(w.healthy()).isTrue();
+            assertThat(stored(store)).containsExactly(1);
         } finally {
             store.close();
         }
