@@ -48,6 +48,25 @@ public final class RatioReport {
         return report;
     }
 
+    /**
+     * Whether the run settles the verdict: false when {@code minimum} lies within
+     * {@code value × (1 ± errorPercent/100)}, the run's own error band (then repeat the row, or use
+     * {@code --full}); null for information rows and when the value or its error is unknown.
+     */
+    static Boolean settled(Double value, double minimum, Double errorPercent) {
+        if (value == null || errorPercent == null || minimum <= 0) {
+            return null;
+        }
+        double band = value * errorPercent / 100;
+        return minimum < value - band || minimum > value + band;
+    }
+
+    /** The verdict as printed: a verdict the run does not settle is marked "(unsettled)". */
+    static String printedVerdict(Map<String, Object> row) {
+        return Boolean.FALSE.equals(row.get("settled")) ? row.get("verdict") + " (unsettled)"
+                : String.valueOf(row.get("verdict"));
+    }
+
     static String verdict(Double value, double minimum) {
         if (value == null) {
             return "not measured";
@@ -90,6 +109,7 @@ public final class RatioReport {
                 row.put("errorPercent", ratio == null ? null : errorPercent(oursScore, baselineScore));
                 row.put("minimum", t.minimum());
                 row.put("verdict", verdict(ratio, t.minimum()));
+                row.put("settled", settled(ratio, t.minimum(), (Double) row.get("errorPercent")));
                 rows.add(row);
             }
         }
@@ -131,6 +151,7 @@ public final class RatioReport {
             row.put("errorPercent", found == null ? null : errorPercent(found));
             row.put("minimum", t.minimum());
             row.put("verdict", verdict(score, t.minimum()));
+            row.put("settled", settled(score, t.minimum(), (Double) row.get("errorPercent")));
             rows.add(row);
         }
         return rows;
@@ -201,12 +222,12 @@ public final class RatioReport {
             out.printf("%-44s %-20s %2d %-16s %-12s %12s %12s %7s %5s %6s  %s%n", r.get("goal"), r.get("benchmark"),
                     r.get("threads"), r.get("ours"), r.get("baseline"), num(r.get("oursOpsPerSecond"), "%.0f"),
                     num(r.get("baselineOpsPerSecond"), "%.0f"), num(r.get("ratio"), "%.2f"),
-                    num(r.get("errorPercent"), "%.0f"), num(r.get("minimum"), "%.2f"), r.get("verdict"));
+                    num(r.get("errorPercent"), "%.0f"), num(r.get("minimum"), "%.2f"), printedVerdict(r));
         }
         out.println();
         for (Map<String, Object> r : (List<Map<String, Object>>) report.get("rates")) {
             out.printf("%-52s %12s msg/s (min %.0f, err %s%%)  %s%n", r.get("goal"), num(r.get("opsPerSecond"), "%.0f"),
-                    r.get("minimum"), num(r.get("errorPercent"), "%.0f"), r.get("verdict"));
+                    r.get("minimum"), num(r.get("errorPercent"), "%.0f"), printedVerdict(r));
         }
         out.printf("%nServer round trips (loopback, AWS SDK KmsClient, in-process nodes; info):%n"
                 + "%-16s %-10s %5s %2s %10s %9s %9s %9s %9s%n",

@@ -47,6 +47,7 @@ class RatioReportTest {
         Map<String, Object> esdk = row(ratios, "1 KiB cached >= 4x ESDK cached", "EnvelopeBench.encrypt");
         assertThat((Double) esdk.get("ratio")).isEqualTo(5.0); // 200 ops/ms = 200,000 ops/s over 40,000
         assertThat(esdk.get("verdict")).isEqualTo("met");
+        assertThat(esdk.get("settled")).isEqualTo(true); // 5.0 ± 0.5% is clear of 4
         // the larger relative error of the two: 1 op/ms of 200 ops/ms against 1 op/s of 40,000 ops/s
         assertThat((Double) esdk.get("errorPercent")).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
         Map<String, Object> tink = row(ratios, "1 KiB cached >= 1.5x Tink", "EnvelopeBench.encrypt");
@@ -77,6 +78,19 @@ class RatioReportTest {
 
         assertThat(Files.readString(dir.resolve("ratios.json"))).contains("\"verdict\" : \"MISSED\"");
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("1 KiB cached >= 4x ESDK cached");
+    }
+
+    @Test
+    void aVerdictIsUnsettledWhenTheMinimumLiesWithinTheRunsErrorBand() {
+        assertThat(RatioReport.settled(0.85, 0.9, 10.0)).isFalse(); // 0.765..0.935 holds 0.9
+        assertThat(RatioReport.settled(0.95, 0.9, 10.0)).isFalse(); // 0.855..1.045 holds 0.9
+        assertThat(RatioReport.settled(0.85, 0.9, 5.0)).isTrue(); // 0.8075..0.8925: missed for sure
+        assertThat(RatioReport.settled(1.20, 0.9, 20.0)).isTrue(); // 0.96..1.44: met for sure
+        assertThat(RatioReport.settled(0.85, 0.9, null)).isNull(); // no error known
+        assertThat(RatioReport.settled(0.85, 0, 1.0)).isNull(); // an information row
+        assertThat(RatioReport.printedVerdict(Map.of("verdict", "MISSED", "settled", false)))
+                .isEqualTo("MISSED (unsettled)");
+        assertThat(RatioReport.printedVerdict(Map.of("verdict", "met", "settled", true))).isEqualTo("met");
     }
 
     @Test
