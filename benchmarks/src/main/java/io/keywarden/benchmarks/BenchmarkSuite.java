@@ -37,7 +37,7 @@ public final class BenchmarkSuite {
 
     record Profile(int forks, int warmupIterations, TimeValue warmupTime, int iterations, TimeValue time,
                    double warmupSteadyAfterSeconds) {
-        static final Profile QUICK = new Profile(1, 5, TimeValue.seconds(2), 3, TimeValue.seconds(1), 8);
+        static final Profile QUICK = new Profile(1, 5, TimeValue.seconds(2), 5, TimeValue.seconds(1), 8);
         static final Profile FULL = new Profile(2, 5, TimeValue.seconds(2), 5, TimeValue.seconds(2), 30);
     }
 
