@@ -13,8 +13,8 @@ public final class EnvelopeSubjects {
     static {
         TABLE.put("keywarden", env -> new KeywardenEnvelope(env, false));
         TABLE.put("keywarden-cached", env -> new KeywardenEnvelope(env, true));
-        TABLE.put("jdk", env -> JdkGcm.jdk());
-        TABLE.put("local-gcm", env -> JdkGcm.local());
+        TABLE.put("jdk", env -> PlainGcm.jdk());
+        TABLE.put("local-gcm", env -> PlainGcm.local());
         TABLE.put("esdk", env -> new EsdkEnvelope(false));
         TABLE.put("esdk-cached", env -> new EsdkEnvelope(true));
         TABLE.put("tink", env -> new TinkEnvelope());

@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@link #local()} is the cipher Keywarden's envelope runs its frames on ({@link LocalCrypto}: ACCP's
  * where its native library loads), so that the envelope's own cost can be read apart from the cipher's.
  */
-final class JdkGcm implements EnvelopeSubject {
+final class PlainGcm implements EnvelopeSubject {
 
     private static final int IV = 12;
 
@@ -23,7 +23,7 @@ final class JdkGcm implements EnvelopeSubject {
     private final ThreadLocal<Cipher> cipher;
     private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(SecureRandom::new);
 
-    private JdkGcm(Callable<Cipher> newCipher) {
+    private PlainGcm(Callable<Cipher> newCipher) {
         byte[] k = new byte[32];
         new SecureRandom().nextBytes(k);
         key = new SecretKeySpec(k, "AES");
@@ -37,13 +37,13 @@ final class JdkGcm implements EnvelopeSubject {
     }
 
     /** The JDK's SunJCE AES-GCM. */
-    static JdkGcm jdk() {
-        return new JdkGcm(() -> Cipher.getInstance("AES/GCM/NoPadding", "SunJCE"));
+    static PlainGcm jdk() {
+        return new PlainGcm(() -> Cipher.getInstance("AES/GCM/NoPadding", "SunJCE"));
     }
 
     /** The AES-GCM of Keywarden's local primitives (ACCP's where it loads, else the JDK's). */
-    static JdkGcm local() {
-        return new JdkGcm(() -> LocalCrypto.cipher("AES/GCM/NoPadding"));
+    static PlainGcm local() {
+        return new PlainGcm(() -> LocalCrypto.cipher("AES/GCM/NoPadding"));
     }
 
     @Override
