@@ -45,8 +45,18 @@ class BenchmarkSmokeTest {
         EnvelopeBench b = new EnvelopeBench();
         b.impl = impl;
         b.size = 70_000; // more than one frame of every framed format
-        b.setUp();
+        System.setProperty(EnvelopeBench.ENGINE_WARMUP, "1");
         try {
+            b.setUp();
+        } finally {
+            System.clearProperty(EnvelopeBench.ENGINE_WARMUP);
+        }
+        try {
+            if (impl.equals("keywarden")) {
+                assertThat(b.warmupCalls).as("engine calls made by the set-up's warm-up").isGreaterThan(100);
+            } else {
+                assertThat(b.warmupCalls).as("only the uncached subject warms the engine up").isZero();
+            }
             byte[] first = b.encrypt();
             byte[] second = b.encrypt();
             assertThat(first).isNotEqualTo(second); // a fresh nonce / message key per message

@@ -1,11 +1,11 @@
 package io.keywarden.benchmarks.server;
 
+import io.keywarden.benchmarks.SetupWarmup;
 import java.util.List;
 
 /**
- * The server benchmarks' own warm-up, run in their trial set-up before JMH's warm-up iterations:
- * the three operations round robin for the seconds of the system property {@value #PROPERTY}
- * (default {@value #DEFAULT_SECONDS}).
+ * The server benchmarks' own warm-up ({@link SetupWarmup}): the three operations round robin for the
+ * seconds of the system property {@value #PROPERTY} (default {@value #DEFAULT_SECONDS}).
  * A round trip runs a great deal of code on both sides (the SDK's client pipeline and SigV4 signing,
  * Jetty, SigV4 verification, Jackson, the engine) at only a few thousand calls a second, so the JIT
  * needs 20–40 s of calls to compile it: with the quick profile's 10 s of warm-up alone, the rates
@@ -21,16 +21,6 @@ final class ServerWarmup {
 
     /** Calls each of {@code calls} in turn until the warm-up time is over; returns the number of calls made. */
     static long run(String what, List<Runnable> calls) {
-        long seconds = Long.getLong(PROPERTY, DEFAULT_SECONDS);
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        long n = 0;
-        while (System.nanoTime() < end) {
-            calls.get((int) (n % calls.size())).run();
-            n++;
-        }
-        if (seconds > 0) {
-            System.out.printf("%s: warmed up with %d calls in %d s (%s)%n", what, n, seconds, PROPERTY);
-        }
-        return n;
+        return SetupWarmup.run(what, PROPERTY, DEFAULT_SECONDS, calls);
     }
 }
