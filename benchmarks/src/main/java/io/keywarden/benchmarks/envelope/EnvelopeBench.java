@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * Whole-message authenticated encryption and decryption, messages per second, for every
  * implementation of {@link EnvelopeSubjects} at 1 KiB, 64 KiB and 1 MiB. Run with 1 and 2 threads
  * ({@code -t}); the subject (engine, caches, keyrings) is shared by the threads, JCA objects are per thread.
- * The uncached Keywarden subject's trial set-up first warms the engine path up ({@link #ENGINE_WARMUP}).
+ * Each trial's set-up first warms the subject up ({@link #SETUP_WARMUP}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -35,19 +35,22 @@ public class EnvelopeBench {
     public int size;
 
     /**
-     * The system property with the seconds of the uncached subject's own warm-up (default {@value
-     * #ENGINE_WARMUP_DEFAULT_SECONDS}): 1 KiB messages encrypted and decrypted in turn on the set-up
-     * thread, one engine call each, before JMH's warm-up. The engine path (policy check, audit event,
-     * the audit writer) is much code; with only JMH's 10 s, and two benchmark threads keeping both
-     * cores busy, the JIT compiled it during the measurement: the rates of one fork still rose from
-     * 2,100 to 3,000 messages/s (1 MiB, 2 threads) and from 17,000 to 31,000 (64 KiB) between the
-     * 10th and the 20th second. A fresh JVM's first second is the warm-up probe's to measure.
+     * The system property with the seconds of every subject's own warm-up (default {@value
+     * #SETUP_WARMUP_DEFAULT_SECONDS}): 1 KiB messages encrypted and decrypted in turn on the set-up
+     * thread, before JMH's warm-up, so that the rows measure compiled code. With JMH's 10 s alone,
+     * several paths were still being compiled during the measurement, mostly with two benchmark
+     * threads keeping both cores busy while the JIT's compiler thread waited for CPU: Keywarden's
+     * uncached engine path (the rates of one fork rose from 17,000 to 31,000 messages/s at 64 KiB
+     * between its 10th and 20th second), the ESDK's (from 20,000 to 72,000 at 1 KiB within the
+     * measurement), and the JDK's own AES-GCM on 1 MiB messages, which JDK 17 compiles only after
+     * many calls and which stayed at about 45 messages/s through a one-thread fork. A fresh JVM's
+     * first second is the warm-up probe's to measure.
      */
-    public static final String ENGINE_WARMUP = "keywarden.bench.engineWarmupSeconds";
-    static final int ENGINE_WARMUP_DEFAULT_SECONDS = 20;
+    public static final String SETUP_WARMUP = "keywarden.bench.envelopeWarmupSeconds";
+    static final int SETUP_WARMUP_DEFAULT_SECONDS = 12;
 
     public KeywardenEnvironment env;
-    /** Engine calls made by the set-up's warm-up (0 for the other subjects). */
+    /** Messages encrypted or decrypted by the set-up's warm-up. */
     public long warmupCalls;
     EnvelopeSubject subject;
     byte[] plaintext;
@@ -59,15 +62,13 @@ public class EnvelopeBench {
         subject = EnvelopeSubjects.create(impl, env);
         plaintext = Payloads.of(size);
         ciphertext = subject.encrypt(plaintext);
-        if (impl.equals("keywarden")) {
-            warmupCalls = warmEngine(subject);
-        }
+        warmupCalls = warmUp(impl, subject);
     }
 
-    private static long warmEngine(EnvelopeSubject subject) throws GeneralSecurityException {
+    private static long warmUp(String impl, EnvelopeSubject subject) throws GeneralSecurityException {
         byte[] small = Payloads.of(1024);
         byte[] sealed = subject.encrypt(small);
-        return SetupWarmup.run("EnvelopeBench keywarden", ENGINE_WARMUP, ENGINE_WARMUP_DEFAULT_SECONDS, List.of(
+        return SetupWarmup.run("EnvelopeBench " + impl, SETUP_WARMUP, SETUP_WARMUP_DEFAULT_SECONDS, List.of(
                 () -> unchecked(() -> subject.encrypt(small)),
                 () -> unchecked(() -> subject.decrypt(sealed))));
     }

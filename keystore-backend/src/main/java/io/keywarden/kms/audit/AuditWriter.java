@@ -1,12 +1,15 @@
 package io.keywarden.kms.audit;
 
 import io.keywarden.kms.store.KmsStore;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -43,8 +46,10 @@ final class AuditWriter implements AutoCloseable {
     private volatile boolean urgent;
     private volatile boolean closing;
     private volatile boolean healthy = true;
-    /** Whether the writer spent less than half of the time since its previous batch writing (see {@link #hasRoom}). */
+    /** Whether the writer used less than half of the time since its previous batch (see {@link #hasRoom}). */
     private volatile boolean roomy = true;
+    /** The writer thread's CPU time in nanoseconds, or the wall clock where the JVM cannot measure it. */
+    private final LongSupplier busyClock = threadCpuClock();
 
     /** @param commitIntervalMillis the least time between the starts of two commits of data-plane events only (0: none) */
     AuditWriter(KmsStore store, AuditChain chain, long commitIntervalMillis) {
@@ -84,10 +89,14 @@ final class AuditWriter implements AutoCloseable {
     }
 
     /**
-     * Whether the writer has time to spare: it spent less than half of the time from the end of its
-     * previous batch to the end of its last one rendering and writing. A caller then leaves the rendering of
+     * Whether the writer has time to spare: its last batch (rendering, hashing, the insert and the
+     * commit) took less than half of the time from the end of its previous batch to the end of that
+     * one, counting the writer thread's CPU time, not the time it waited for the disk (a commit's
+     * fsync, the same per batch whatever its size, is what group commit spreads over more events as
+     * the rate grows, and it leaves the core to others). A caller then leaves the rendering of
      * its event to the writer ({@link #submitUnawaited} with a supplier that renders); otherwise it
      * renders the event itself, so that the writer does not become the bound of the data plane.
+     * Where the JVM cannot measure a thread's CPU time, the wall-clock time of the batch counts.
      */
     boolean hasRoom() {
         return roomy;
@@ -122,6 +131,14 @@ final class AuditWriter implements AutoCloseable {
         }
     }
 
+    private static LongSupplier threadCpuClock() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled()) {
+            return threads::getCurrentThreadCpuTime;
+        }
+        return System::nanoTime;
+    }
+
     /** Ends the writer's hold: someone waits for the events queued so far. */
     private void hurry() {
         urgent = true;
@@ -148,9 +165,11 @@ final class AuditWriter implements AutoCloseable {
                 urgent = false; // before the drain: a waiter queued after it sets it again
                 queue.drainTo(batch, MAX_BATCH - 1);
                 lastCommit = System.nanoTime();
+                long busyBefore = busyClock.getAsLong();
                 write(batch);
+                long busy = busyClock.getAsLong() - busyBefore;
                 long end = System.nanoTime();
-                roomy = 2 * (end - lastCommit) < end - previousEnd; // busy less than half the time since the last batch
+                roomy = 2 * busy < end - previousEnd; // busy less than half the time since the last batch
                 previousEnd = end;
             } catch (InterruptedException e) {
                 if (closing && queue.isEmpty()) {

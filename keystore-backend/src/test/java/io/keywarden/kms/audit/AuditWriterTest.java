@@ -31,8 +31,10 @@ class AuditWriterTest {
     private static final class CountingStore implements KmsStore {
         final SqliteKmsStore inner;
         final AtomicInteger writes = new AtomicInteger();
-        /** Added to every write transaction, to make the writer busy. */
-        volatile long writeDelayMillis;
+        /** Added to every write transaction as CPU time (a spin), to make the writer busy. */
+        volatile long writeBusyMillis;
+        /** Added to every write transaction as a sleep, as a slow disk's fsync would. */
+        volatile long writeWaitMillis;
 
         CountingStore(SqliteKmsStore inner) {
             this.inner = inner;
@@ -47,10 +49,14 @@ class AuditWriterTest {
         public <T> T write(Function<StoreTransaction, T> work) {
             T t = inner.write(work);
             writes.incrementAndGet();
-            long delay = writeDelayMillis;
-            if (delay > 0) {
+            long busyUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(writeBusyMillis);
+            while (System.nanoTime() < busyUntil) {
+                Thread.onSpinWait();
+            }
+            long wait = writeWaitMillis;
+            if (wait > 0) {
                 try {
-                    Thread.sleep(delay);
+                    Thread.sleep(wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -182,7 +188,7 @@ class AuditWriterTest {
             awaitStored(store, 1);
             assertThat(w.hasRoom()).as("one short batch after a quiet start").isTrue();
 
-            store.writeDelayMillis = 30; // every batch now takes 30 ms, and events keep coming
+            store.writeBusyMillis = 30; // every batch now takes 30 ms of CPU, and events keep coming
             boolean sawNoRoom = false;
             int n = 1;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -195,13 +201,36 @@ class AuditWriterTest {
             assertThat(sawNoRoom).as("busy all the time: no room").isTrue();
             awaitStored(store, n);
 
-            store.writeDelayMillis = 0;
+            store.writeBusyMillis = 0;
             Thread.sleep(200); // a quiet spell, then one quick batch
             int last = n;
             w.submitUnawaited(() -> event(last));
             awaitStored(store, n + 1);
             assertThat(w.hasRoom()).as("room again after the quiet spell").isTrue();
             assertThat(stored(store)).containsExactlyElementsOf(range(0, n + 1));
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void waitingForTheDiskIsNotBusy() throws Exception {
+        CountingStore store = store();
+        try (AuditWriter w = writer(store, 0)) {
+            store.writeWaitMillis = 30; // every batch now waits 30 ms, as for a slow fsync, and events keep coming
+            int n = 0;
+            boolean sawNoRoom = false;
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(600);
+            while (System.nanoTime() < end) {
+                int k = n++;
+                w.submitUnawaited(() -> event(k));
+                Thread.sleep(1);
+                sawNoRoom |= !w.hasRoom();
+            }
+            awaitStored(store, n);
+            assertThat(store.writes.get()).as("batches written back to back").isGreaterThan(5);
+            assertThat(sawNoRoom).as("a writer that waits for the disk has room for the callers' rendering").isFalse();
+            assertThat(stored(store)).containsExactlyElementsOf(range(0, n));
         } finally {
             store.close();
         }
