@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # benchmarks/run.sh — builds the benchmarks module and runs the benchmark suite (docs/performance.md).
 #
-#   bash benchmarks/run.sh                 the quick profile (about 50 minutes on 2 cores)
-#   bash benchmarks/run.sh --full          longer warm-up and measurement, 2 forks (about 1.5 hours)
+#   bash benchmarks/run.sh                 the quick profile (about 65 minutes on 2 cores)
+#   bash benchmarks/run.sh --full          longer warm-up and measurement, 2 forks (about 2 hours)
 #   bash benchmarks/run.sh --include 'EnvelopeBench' --threads 1 --no-warmup --no-memory
 #   bash benchmarks/run.sh --report-only   only recompute the report from benchmarks/target
 #
