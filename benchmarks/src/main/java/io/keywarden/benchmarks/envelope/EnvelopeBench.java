@@ -41,10 +41,10 @@ public class EnvelopeBench {
      * several paths were still being compiled during the measurement, mostly with two benchmark
      * threads keeping both cores busy while the JIT's compiler thread waited for CPU: Keywarden's
      * uncached engine path (the rates of one fork rose from 17,000 to 31,000 messages/s at 64 KiB
-     * between its 10th and 20th second), the ESDK's (from 20,000 to 72,000 at 1 KiB within the
-     * measurement), and the JDK's own AES-GCM on 1 MiB messages, which JDK 17 compiles only after
-     * many calls and which stayed at about 45 messages/s through a one-thread fork. A fresh JVM's
-     * first second is the warm-up probe's to measure.
+     * between its 10th and 20th second) and the ESDK's (from 20,000 to 72,000 at 1 KiB within the
+     * measurement). It does not warm the JDK's own AES-GCM for 1 MiB inputs, which JDK 17 leaves
+     * its slow path for only after many large calls (about 25 s of a one-thread fork). A fresh
+     * JVM's first second is the warm-up probe's to measure.
      */
     public static final String SETUP_WARMUP = "keywarden.bench.envelopeWarmupSeconds";
     static final int SETUP_WARMUP_DEFAULT_SECONDS = 12;
