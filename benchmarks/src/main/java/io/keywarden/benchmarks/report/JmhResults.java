@@ -12,32 +12,67 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** The results of JMH's JSON result files ({@code -rf json}), with units normalised (see {@link Score}). */
 public final class JmhResults {
 
     private final List<Score> scores;
+    private final List<String> forkJvmOptions;
 
-    private JmhResults(List<Score> scores) {
+    private JmhResults(List<Score> scores, Set<String> forkJvmOptions) {
         this.scores = List.copyOf(scores);
+        this.forkJvmOptions = List.copyOf(new TreeSet<>(forkJvmOptions));
     }
 
     public List<Score> all() {
         return scores;
     }
 
+    /**
+     * The distinct sets of JVM options ({@code -X…}, {@code -XX:…}) the results' forks ran with, from
+     * JMH's {@code jvmArgs}, each joined by spaces, in order: one entry for a uniform run. The
+     * options decide figures as much as the machine does (a heap's G1 region size decides whether a
+     * 1 MiB array is humongous), so the report names them.
+     */
+    public List<String> forkJvmOptions() {
+        return forkJvmOptions;
+    }
+
     /** Every {@code jmh-*.json} of {@code dir}. */
     public static JmhResults readAll(Path dir) {
         List<Score> scores = new ArrayList<>();
+        Set<String> options = new TreeSet<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().matches("jmh-.*\\.json")).sorted().toList()) {
-                scores.addAll(read(new ObjectMapper().readTree(f.toFile())));
+                JsonNode results = new ObjectMapper().readTree(f.toFile());
+                scores.addAll(read(results));
+                options.addAll(jvmOptions(results));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new JmhResults(scores);
+        return new JmhResults(scores, options);
+    }
+
+    /** Of each result's {@code jvmArgs}, the {@code -X} options (not {@code -D} properties), joined. */
+    static Set<String> jvmOptions(JsonNode array) {
+        Set<String> options = new TreeSet<>();
+        for (JsonNode r : array) {
+            JsonNode args = r.get("jvmArgs");
+            if (args != null) {
+                List<String> x = new ArrayList<>();
+                args.forEach(a -> {
+                    if (a.asText().startsWith("-X")) {
+                        x.add(a.asText());
+                    }
+                });
+                options.add(String.join(" ", x));
+            }
+        }
+        return options;
     }
 
     static List<Score> read(JsonNode array) {

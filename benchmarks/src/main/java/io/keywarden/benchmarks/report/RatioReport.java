@@ -37,6 +37,7 @@ public final class RatioReport {
         JmhResults jmh = JmhResults.readAll(dir);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("machine", Machine.current());
+        report.put("forkJvmOptions", jmh.forkJvmOptions());
         report.put("ratios", ratios(jmh));
         report.put("rates", rates(jmh));
         report.put("server", server(jmh));
@@ -216,6 +217,7 @@ public final class RatioReport {
     static void print(Map<String, Object> report, PrintStream out) {
         out.println();
         out.println("Machine: " + report.get("machine"));
+        out.println("Fork JVM options: " + report.get("forkJvmOptions"));
         out.printf("%n%-44s %-20s %2s %-16s %-12s %12s %12s %7s %5s %6s  %s%n", "Goal", "Benchmark", "t", "Ours",
                 "Baseline", "ours/s", "base/s", "ratio", "err%", "min", "verdict");
         for (Map<String, Object> r : (List<Map<String, Object>>) report.get("ratios")) {
