@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.kms.KmsClientBuilder;
  * <p>The HTTP client is the SDK's Apache HttpClient 5 client, not its URL connection client: the
  * JDK's {@code HttpURLConnection} probes a kept-alive connection before each POST by reading it with a
  * 1 ms timeout ({@code sun.net.www.http.HttpClient.available()}), so every KMS call waited 1 ms more
- * than it needed (docs/performance.md, "The server's HTTP client"). Proxies: the JDK's proxy system
+ * than it needed (docs/performance-history.md, "The server's HTTP client"). Proxies: the JDK's proxy system
  * properties, as before; not the {@code HTTP_PROXY}/{@code HTTPS_PROXY} environment variables.
  */
 record RemoteClients(List<Failover.Endpoint<KmsClient>> endpoints, SdkHttpClient http) implements AutoCloseable {

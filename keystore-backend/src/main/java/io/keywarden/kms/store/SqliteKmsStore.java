@@ -134,8 +134,9 @@ public final class SqliteKmsStore implements KmsStore {
     /**
      * The page size of a new store's database (docs/store.md): 16 KiB rather than SQLite's 4 KiB,
      * since the store is mostly the append-only audit trail of ~1 KB events, whose single writer
-     * bounds the uncached data plane: 14–49% faster with it (docs/performance.md). A database's
-     * page size is fixed once it is in WAL mode, so stores created before keep theirs.
+     * bounds the uncached data plane: 14–49% faster with it (docs/performance-history.md, "16 KiB
+     * store pages"). A database's page size is fixed once it is in WAL mode, so stores created
+     * before keep theirs.
      */
     static final int NEW_DATABASE_PAGE_SIZE = 16 * 1024;
 

@@ -13,7 +13,8 @@ public record DataKeyCachePolicy(Duration maxAge, long maxMessages, long maxByte
     /**
      * The defaults of {@code cache.dataKeys.*} (docs/configuration.md): 300 s, 65,536 messages and
      * 4 GiB of plaintext per data key, 100 entries per cache. The message bound is the MAC sessions'
-     * (one authorization covers up to 65,536 MACs); performance.md has the figures that chose it.
+     * (one authorization covers up to 65,536 MACs); docs/performance-history.md, "Data-key cache default
+     * of 65,536 messages", has the figures that chose it.
      */
     public static DataKeyCachePolicy defaults() {
         return new DataKeyCachePolicy(Duration.ofSeconds(300), 65_536, 1L << 32, 100);
