@@ -32,8 +32,8 @@ public final class JmhResults {
     }
 
     /**
-     * The distinct sets of JVM options ({@code -X…}, {@code -XX:…}) the results' forks ran with, from
-     * JMH's {@code jvmArgs}, each joined by spaces, in order: one entry for a uniform run. The
+     * The distinct sets of options the results' forks ran with ({@link #jvmOptions}), from JMH's
+     * {@code jvmArgs}, each joined by spaces, in order: one entry for a uniform run. The
      * options decide figures as much as the machine does (a heap's G1 region size decides whether a
      * 1 MiB array is humongous), so the report names them.
      */
@@ -57,7 +57,11 @@ public final class JmhResults {
         return new JmhResults(scores, options);
     }
 
-    /** Of each result's {@code jvmArgs}, the {@code -X} options (not {@code -D} properties), joined. */
+    /**
+     * Of each result's {@code jvmArgs}, the JVM's own options ({@code -X…}) and Keywarden's
+     * properties ({@code -Dkeywarden.…}, e.g. {@code keywarden.crypto}), joined; JMH's and other
+     * properties are left out.
+     */
     static Set<String> jvmOptions(JsonNode array) {
         Set<String> options = new TreeSet<>();
         for (JsonNode r : array) {
@@ -65,7 +69,7 @@ public final class JmhResults {
             if (args != null) {
                 List<String> x = new ArrayList<>();
                 args.forEach(a -> {
-                    if (a.asText().startsWith("-X")) {
+                    if (a.asText().startsWith("-X") || a.asText().startsWith("-Dkeywarden.")) {
                         x.add(a.asText());
                     }
                 });

@@ -84,19 +84,21 @@ class RatioReportTest {
     void namesTheForksJvmOptionsEachDistinctSetOnce() throws Exception {
         String uniform = """
                 {"benchmark": "io.keywarden.benchmarks.envelope.EnvelopeBench.encrypt", "mode": "thrpt", "threads": 1,
-                 "jvmArgs": ["-Djmh.ignoreLock=true", "-Xms1g", "-Xmx1g", "-XX:G1HeapRegionSize=4m"],
+                 "jvmArgs": ["-Djmh.ignoreLock=true", "-Dkeywarden.crypto=jdk", "-Xms1g", "-Xmx1g", "-XX:G1HeapRegionSize=4m"],
                  "params": {"impl": "%s", "size": "1024"},
                  "primaryMetric": {"score": 1.0, "scoreError": 0.1, "scoreUnit": "ops/s"}}
                 """;
         Files.writeString(dir.resolve("jmh-t1.json"), "[" + uniform.formatted("jdk") + "," + uniform.formatted("tink") + "]");
-        assertThat(JmhResults.readAll(dir).forkJvmOptions()).containsExactly("-Xms1g -Xmx1g -XX:G1HeapRegionSize=4m");
+        assertThat(JmhResults.readAll(dir).forkJvmOptions()).containsExactly("-Dkeywarden.crypto=jdk -Xms1g -Xmx1g -XX:G1HeapRegionSize=4m");
 
         Files.writeString(dir.resolve("jmh-t2.json"), "[" + uniform.formatted("jdk").replace(", \"-XX:G1HeapRegionSize=4m\"", "") + "]");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Map<String, Object> report = RatioReport.write(dir, new PrintStream(printed, true, StandardCharsets.UTF_8));
-        assertThat(report.get("forkJvmOptions")).isEqualTo(List.of("-Xms1g -Xmx1g", "-Xms1g -Xmx1g -XX:G1HeapRegionSize=4m"));
+        assertThat(report.get("forkJvmOptions")).isEqualTo(List.of("-Dkeywarden.crypto=jdk -Xms1g -Xmx1g",
+                "-Dkeywarden.crypto=jdk -Xms1g -Xmx1g -XX:G1HeapRegionSize=4m"));
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("Fork JVM options: [-Xms1g -Xmx1g, -Xms1g -Xmx1g -XX:G1HeapRegionSize=4m]");
+                .contains("Fork JVM options: [-Dkeywarden.crypto=jdk -Xms1g -Xmx1g, -Dkeywarden.crypto=jdk -Xms1g -Xmx1g"
+                        + " -XX:G1HeapRegionSize=4m]");
     }
 
     @Test
