@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Cipher;
 
 /**
- * What the data-key cache costs in backend calls and in latency (docs/performance-history.md, "Refresh
- * ahead"): {@code threads} threads encrypt (or decrypt one ciphertext) 1 KiB messages with
+ * What the data-key cache costs in backend calls and in latency (docs/performance-history.md,
+ * "Refresh ahead"): {@code threads} threads encrypt (or decrypt one ciphertext) 1 KiB messages with
  * {@code AES/GCM/NoPadding} on one key, caching on at the {@code cache.dataKeys.*} defaults, for
  * {@code warmSeconds} and then {@code measureSeconds}. It prints the messages per second, the
  * backend calls (GenerateDataKey and Decrypt, counted by a proxy in front of the embedded engine)

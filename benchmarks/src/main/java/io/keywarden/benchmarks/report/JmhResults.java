@@ -22,9 +22,9 @@ public final class JmhResults {
     private final List<Score> scores;
     private final List<String> forkJvmOptions;
 
-    private JmhResults(List<Score> scores, Set<String> forkJvmOptions) {
+    private JmhResults(List<Score> scores, List<String> forkJvmOptions) {
         this.scores = List.copyOf(scores);
-        this.forkJvmOptions = List.copyOf(new TreeSet<>(forkJvmOptions));
+        this.forkJvmOptions = List.copyOf(forkJvmOptions);
     }
 
     public List<Score> all() {
@@ -33,7 +33,7 @@ public final class JmhResults {
 
     /**
      * The distinct sets of options the results' forks ran with ({@link #jvmOptions}), from JMH's
-     * {@code jvmArgs}, each joined by spaces, in order: one entry for a uniform run. The
+     * {@code jvmArgs}, each joined by spaces, sorted: one entry for a uniform run. The
      * options decide figures as much as the machine does (a heap's G1 region size decides whether a
      * 1 MiB array is humongous), so the report names them.
      */
@@ -54,7 +54,7 @@ public final class JmhResults {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new JmhResults(scores, options);
+        return new JmhResults(scores, List.copyOf(options));
     }
 
     /**
@@ -67,13 +67,13 @@ public final class JmhResults {
         for (JsonNode r : array) {
             JsonNode args = r.get("jvmArgs");
             if (args != null) {
-                List<String> x = new ArrayList<>();
+                List<String> kept = new ArrayList<>();
                 args.forEach(a -> {
                     if (a.asText().startsWith("-X") || a.asText().startsWith("-Dkeywarden.")) {
-                        x.add(a.asText());
+                        kept.add(a.asText());
                     }
                 });
-                options.add(String.join(" ", x));
+                options.add(String.join(" ", kept));
             }
         }
         return options;
