@@ -1,10 +1,12 @@
 package io.keywarden.kms.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.keywarden.kms.api.Caller;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +36,9 @@ public final class AuditEventBuilder {
     private final String keyAccount;
     private final Instant time;
     private final Map<String, Object> requestParameters;
-    private final String requestId = EventIds.next();
+    private final String requestId;
     /** One event per builder (its success or its failure): the id is drawn with the request's. */
-    private final String eventId = EventIds.next();
+    private final String eventId;
 
     /**
      * @param eventName the operation, for example {@code Encrypt}
@@ -45,12 +47,20 @@ public final class AuditEventBuilder {
      */
     public AuditEventBuilder(String eventName, Object request, Caller caller, String region, String keyAccount,
             Instant time) {
+        this(eventName, caller, region, keyAccount, time, AuditFields.request(request), EventIds.next(),
+                EventIds.next());
+    }
+
+    private AuditEventBuilder(String eventName, Caller caller, String region, String keyAccount, Instant time,
+            Map<String, Object> requestParameters, String requestId, String eventId) {
         this.eventName = eventName;
         this.caller = caller;
         this.region = region;
         this.keyAccount = keyAccount;
         this.time = time;
-        this.requestParameters = AuditFields.request(request);
+        this.requestParameters = requestParameters;
+        this.requestId = requestId;
+        this.eventId = eventId;
     }
 
     public String eventName() {
@@ -79,17 +89,83 @@ public final class AuditEventBuilder {
 
     /** The event of a successful call whose result was {@code result} (response or key record). */
     public String success(Object result) {
-        return successLater(result).get();
+        Map<String, Object> response = AuditFields.response(result);
+        return CanonicalJson.writeMembers(fields -> event(fields, response, null, null));
     }
 
     /**
-     * The rendering of {@link #success}'s event, to run later on any thread: the allow-listed fields
-     * of {@code result} are copied now (so that the caller may zero or reuse what the result holds),
-     * and everything else the event reads is immutable.
+     * {@link #success}'s event in its compact form (docs/audit.md, "Compact events"), to write later on
+     * any thread: what the event is made from — the call's fields and the allow-listed fields of
+     * {@code result}, copied now (so that the caller may zero or reuse what the result holds;
+     * everything else it reads is immutable) — as one canonical JSON array, without the fields every
+     * event of the kind repeats. {@link #storedJson} turns it into exactly the text {@link #success} writes.
      */
-    public Supplier<String> successLater(Object result) {
+    public Supplier<String> compactLater(Object result) {
         Map<String, Object> response = AuditFields.response(result);
-        return () -> CanonicalJson.writeMembers(fields -> event(fields, response, null, null));
+        return () -> CanonicalJson.write(Arrays.asList(COMPACT_TAG, region, keyAccount, eventName, eventTime(time),
+                eventId, requestId, caller.principalArn(), caller.account(), caller.sourceIp(), caller.userAgent(),
+                caller.viaService(), requestParameters, response));
+    }
+
+    /** The first element of a compact event. */
+    static final String COMPACT_TAG = "kwc1";
+
+    private static final int COMPACT_LENGTH = 14;
+
+    /**
+     * The event a stored text stands for, as canonical JSON: the text itself when it is an event
+     * object, the event it renders to when it is a compact event ({@link #compactLater}); null when it
+     * is neither (a damaged or tampered row: the verifier names it).
+     */
+    public static String storedJson(String stored) {
+        if (stored == null || stored.isEmpty() || stored.charAt(0) != '[') {
+            return stored;
+        }
+        JsonNode n = CanonicalJson.read(stored);
+        if (n == null || !n.isArray() || n.size() != COMPACT_LENGTH || !COMPACT_TAG.equals(n.get(0).textValue())) {
+            return null;
+        }
+        try {
+            Caller caller = new Caller(text(n, 7), text(n, 8), text(n, 9), text(n, 10), false, text(n, 11));
+            AuditEventBuilder b = new AuditEventBuilder(required(n, 3), caller, text(n, 1), text(n, 2),
+                    Instant.parse(required(n, 4)), members(n.get(12)), required(n, 6), required(n, 5));
+            Map<String, Object> response = n.get(13).isNull() ? null : members(n.get(13));
+            if (response != null && response.isEmpty()) {
+                return null; // never written so: responseElements is null or has members
+            }
+            return CanonicalJson.writeMembers(fields -> b.event(fields, response, null, null));
+        } catch (RuntimeException e) { // a malformed value: the row is not a compact event
+            return null;
+        }
+    }
+
+    /** Element {@code i}: a string or null. */
+    private static String text(JsonNode array, int i) {
+        JsonNode v = array.get(i);
+        if (v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException("element " + i + " is not a string");
+        }
+        return v.textValue();
+    }
+
+    private static String required(JsonNode array, int i) {
+        String v = text(array, i);
+        if (v == null) {
+            throw new IllegalArgumentException("element " + i + " is missing");
+        }
+        return v;
+    }
+
+    /** An object's members as the values the builder holds (strings, numbers, booleans, maps, lists). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> members(JsonNode object) {
+        if (!object.isObject()) {
+            throw new IllegalArgumentException("not an object");
+        }
+        return CanonicalJson.MAPPER.convertValue(object, Map.class);
     }
 
     /** The event of a refused or failed call. The message is the error's own (KMS messages carry no secrets). */

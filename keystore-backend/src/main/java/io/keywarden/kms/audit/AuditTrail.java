@@ -57,16 +57,20 @@ public final class AuditTrail {
     private AuditTrail() {
     }
 
-    /** Gives each matching event's JSON, in sequence order, to {@code sink}. */
+    /**
+     * Gives each matching event's JSON, in sequence order, to {@code sink}: a compact row as the
+     * event it stands for (docs/audit.md, "Compact events").
+     */
     public static void list(KmsStore store, Filter filter, Consumer<String> sink) {
         long after = 0;
         while (true) {
             long from = after;
             List<AuditTable.EventRow> page = store.read(tx -> tx.audit().events(from, PAGE));
             for (AuditTable.EventRow r : page) {
-                JsonNode e = CanonicalJson.read(r.event());
+                String json = AuditEventBuilder.storedJson(r.event()); // a compact row rendered as its event
+                JsonNode e = json == null ? null : CanonicalJson.read(json);
                 if (e != null && filter.matches(e)) {
-                    sink.accept(r.event());
+                    sink.accept(json);
                 }
                 after = r.seq();
             }

@@ -74,12 +74,12 @@ public final class AuditedCall {
     public <T> T succeeded(T result) {
         if (!recorded) {
             if (AuditEventBuilder.isDataPlane(event.eventName())) {
-                Supplier<String> render = event.successLater(result);
+                Supplier<String> compact = event.compactLater(result); // stored compact (docs/audit.md)
                 if (log.writerHasRoom()) {
-                    log.recordSoon(render); // rendered by the writer, off the call's path
+                    log.recordSoon(compact); // written by the writer, off the call's path
                 } else {
-                    String json = render.get(); // rendered here: the writer is busy enough
-                    log.recordSoon(() -> json);
+                    String text = compact.get(); // written here: the writer is busy enough
+                    log.recordSoon(() -> text);
                 }
             } else {
                 log.recordDurably(event.success(result));

@@ -118,7 +118,7 @@ class AuditTrailTest {
     }
 
     @Test
-    void noPlaintextCiphertextOrDataKeyInAnyEvent() {
+    void noPlaintextCiphertextOrDataKeyInAnyEvent() throws Exception {
         byte[] plaintext = "attack at dawn: the secret plaintext 0123456789".getBytes(StandardCharsets.UTF_8);
         List<byte[]> secrets = new ArrayList<>();
         secrets.add(plaintext);
@@ -139,7 +139,15 @@ class AuditTrailTest {
                 .containsExactly("CreateKey", "Encrypt", "Decrypt", "GenerateDataKey");
         assertThat(events.get(1).path("requestParameters").path("encryptionContext").path("purpose").asText())
                 .isEqualTo("audit-test");
-        String all = events.toString();
+        StringBuilder stored = new StringBuilder(); // the rows as stored too: data-plane rows are compact
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("store").resolve("keywarden.db"));
+                Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT event FROM audit_events")) {
+            while (rs.next()) {
+                stored.append(rs.getString(1)).append('\n');
+            }
+        }
+        assertThat(stored.toString()).contains("[\"kwc1\",");
+        String all = events + "\n" + stored;
         for (byte[] secret : secrets) {
             for (String form : List.of(Base64.getEncoder().encodeToString(secret), HexFormat.of().formatHex(secret),
                     new String(secret, StandardCharsets.ISO_8859_1))) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * strings in descriptions, tags, encryption contexts and identifiers — are written by the
  * hand-written writer exactly as the Jackson mapper writes them: the event fields as the builder
  * makes them, the text the builder writes straight from its fields, and the stored text itself
- * (re-read and re-written by Jackson).
+ * (re-read and re-written by Jackson). A success's compact form renders back to the same text.
  */
 class CanonicalJsonEventsTest {
 
@@ -43,6 +44,8 @@ class CanonicalJsonEventsTest {
     /** The text the builder writes straight from its fields (what the trail stores), beside each built event. */
     private final List<String> written = new ArrayList<>();
     private final Set<String> operations = new LinkedHashSet<>();
+    /** Each success's compact form, rendered back (null for a failure, which has none): {@link #written}'s text. */
+    private final List<String> compactRendered = new ArrayList<>();
     private Caller caller = Caller.of(ROOT);
 
     private SqliteKmsStore openStore() {
@@ -58,10 +61,12 @@ class CanonicalJsonEventsTest {
             R result = op.apply(request);
             built.add(b.successEvent(result));
             written.add(b.success(result));
+            compactRendered.add(AuditEventBuilder.storedJson(b.compactLater(result).get()));
             return result;
         } catch (KmsException e) {
             built.add(b.failureEvent(e.errorType(), e.getMessage()));
             written.add(b.failure(e.errorType(), e.getMessage()));
+            compactRendered.add(null);
             return null;
         }
     }
@@ -90,6 +95,12 @@ class CanonicalJsonEventsTest {
             String jackson = CanonicalJson.writeWithJackson(event);
             assertThat(CanonicalJson.write(event)).isEqualTo(jackson);
             assertThat(written.get(i)).isEqualTo(jackson);
+        }
+        assertThat(compactRendered).hasSameSizeAs(written).filteredOn(Objects::nonNull).hasSizeGreaterThan(40);
+        for (int i = 0; i < written.size(); i++) {
+            if (compactRendered.get(i) != null) {
+                assertThat(compactRendered.get(i)).isEqualTo(written.get(i));
+            }
         }
         List<String> stored = new ArrayList<>();
         try (SqliteKmsStore s = openStore()) {
