@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 /**
  * The hash chain of the audit trail: event {@code n} stores {@code prev_hash} (the hash of event
  * {@code n-1}, 32 zero bytes for the first) and {@code hash = SHA-256(prev_hash || UTF-8 bytes of
- * its canonical JSON)}. Appending reads the head inside the caller's write transaction, which holds
+ * its stored text)}: the event's canonical JSON, or a data-plane success's compact row (docs/audit.md). Appending reads the head inside the caller's write transaction, which holds
  * the store's write lock, so the chain stays linear across threads and processes. Every
  * {@code digestInterval}-th event is sealed by a signed digest in the same transaction.
  */

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * Builds one CloudTrail-shaped KMS event (docs/audit.md): who called (userIdentity), what
  * (eventName, allow-listed requestParameters), on which key (resources), with what outcome
  * (responseElements, or errorCode and errorMessage). The request part is fixed when the call starts;
- * {@link #success} and {@link #failure} give the canonical JSON of the finished event.
+ * {@link #success} and {@link #failure} give the canonical JSON of the finished event, {@link #compactLater}
+ * the compact row a data-plane success is stored as, and {@link #storedJson} the event a stored row stands for.
  */
 public final class AuditEventBuilder {
 
