@@ -3,6 +3,7 @@ package io.keywarden.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.keywarden.benchmarks.engine.EngineCallBench;
 import io.keywarden.benchmarks.envelope.EnvelopeBench;
 import io.keywarden.benchmarks.envelope.EnvelopeSubjects;
 import io.keywarden.benchmarks.mac.HmacBench;
@@ -16,6 +17,7 @@ import java.security.Signature;
 import java.util.ArrayList;
 import java.util.List;
 import io.keywarden.kms.api.MacAlgorithmSpec;
+import io.keywarden.kms.api.errors.InvalidCiphertextException;
 import io.keywarden.kms.api.VerifyMacRequest;
 import javax.crypto.Mac;
 import java.nio.file.Files;
@@ -137,6 +139,24 @@ class BenchmarkSmokeTest {
     }
 
     /** ServerWarmup's property: a 1-second warm-up instead of the benchmarks' 20. */
+    @Test
+    void engineCallsReturnWorkingDataKeysAndRefuseAChangedOne() {
+        EngineCallBench b = new EngineCallBench();
+        b.setUp();
+        try {
+            byte[] wrapped = b.generateDataKey();
+            assertThat(wrapped).isNotEqualTo(b.wrappedDataKey);
+            assertThat(b.decrypt()).isEqualTo(32);
+            b.wrappedDataKey = wrapped;
+            assertThat(b.decrypt()).isEqualTo(32); // a key made by the benchmark decrypts
+            b.wrappedDataKey = wrapped.clone();
+            b.wrappedDataKey[b.wrappedDataKey.length - 1] ^= 1;
+            assertThatThrownBy(b::decrypt).isInstanceOf(InvalidCiphertextException.class);
+        } finally {
+            b.tearDown();
+        }
+    }
+
     private static final String SERVER_WARMUP = "keywarden.bench.serverWarmupSeconds";
 
     @Test

@@ -41,6 +41,7 @@ public final class RatioReport {
         report.put("ratios", ratios(jmh));
         report.put("rates", rates(jmh));
         report.put("server", server(jmh));
+        report.put("engine", engine(jmh));
         report.put("warmup", warmup(dir));
         report.put("memory", readIfPresent(dir.resolve("memory.json")));
         JSON.writeValue(dir.resolve("ratios.json").toFile(), report);
@@ -188,6 +189,27 @@ public final class RatioReport {
         return rows;
     }
 
+    /**
+     * The engine-call rows (all info): {@code EngineCallBench}, one GenerateDataKey or Decrypt made
+     * directly on the embedded engine, audit event included: the engine's own cost per uncached message.
+     */
+    static List<Map<String, Object>> engine(JmhResults jmh) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Score s : jmh.all()) {
+            String[] name = s.benchmark().split("\\.");
+            if (!name[0].equals("EngineCallBench") || !s.mode().equals("thrpt")) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("operation", name[1]);
+            row.put("threads", s.threads());
+            row.put("opsPerSecond", s.score());
+            row.put("errorPercent", errorPercent(s));
+            rows.add(row);
+        }
+        return rows;
+    }
+
     static List<Map<String, Object>> warmup(Path dir) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         JsonNode w = readIfPresent(dir.resolve("warmup.json"));
@@ -239,6 +261,12 @@ public final class RatioReport {
                     r.get("nodes"), r.get("threads"),
                     num(r.get("opsPerSecond"), "%.0f"), num(r.get("p50Ms"), "%.3f"), num(r.get("p90Ms"), "%.3f"),
                     num(r.get("p99Ms"), "%.3f"), num(r.get("p999Ms"), "%.3f"));
+        }
+        out.printf("%nEngine calls (embedded engine, audit event included, no envelope; info):%n"
+                + "%-16s %2s %10s %5s%n", "operation", "t", "calls/s", "err%");
+        for (Map<String, Object> r : (List<Map<String, Object>>) report.get("engine")) {
+            out.printf("%-16s %2d %10s %5s%n", r.get("operation"), r.get("threads"),
+                    num(r.get("opsPerSecond"), "%.0f"), num(r.get("errorPercent"), "%.0f"));
         }
         out.printf("%nWarm-up, 1 MiB messages, fresh JVM (first second / steady; output: fresh arrays or one reused buffer):%n");
         for (Map<String, Object> r : (List<Map<String, Object>>) report.get("warmup")) {

@@ -150,6 +150,22 @@ class RatioReportTest {
                 .containsPattern("decrypt +postgresql +2 +2 +500 +3\\.000 +- +12\\.000");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void reportsEngineCallRowsAsCallsPerSecond() throws Exception {
+        Files.writeString(dir.resolve("jmh-t1.json"), "[" + String.join(",",
+                result("engine.EngineCallBench.generateDataKey", "thrpt", 1, "", 98, "ops/ms"),
+                result("engine.EngineCallBench.decrypt", "thrpt", 2, "", 76_000, "ops/s"),
+                result("server.ServerBench.decrypt", "thrpt", 1, "", 1, "ops/ms")) + "]");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Map<String, Object> report = RatioReport.write(dir, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        List<Map<String, Object>> engine = (List<Map<String, Object>>) report.get("engine");
+        assertThat(engine).extracting(r -> r.get("operation") + "/" + r.get("threads") + ": " + r.get("opsPerSecond"))
+                .containsExactlyInAnyOrder("generateDataKey/1: 98000.0", "decrypt/2: 76000.0");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).containsPattern("generateDataKey +1 +98000 +1\\b");
+    }
+
     private static Map<String, Object> row(List<Map<String, Object>> rows, String goal, String benchmark) {
         return rows.stream().filter(r -> r.get("goal").equals(goal) && r.get("benchmark").equals(benchmark))
                 .findFirst().orElseThrow();
