@@ -66,7 +66,7 @@ public final class AuditTrail {
         while (true) {
             long from = after;
             List<AuditTable.EventRow> page = store.read(tx -> tx.audit().events(from, PAGE));
-            for (AuditTable.EventRow r : page) {
+            for (AuditTable.EventRow r : AuditBlocks.expand(page, from)) { // a block row as its events
                 String json = AuditEventBuilder.storedJson(r.event()); // a compact row rendered as its event
                 JsonNode e = json == null ? null : CanonicalJson.read(json);
                 if (e != null && filter.matches(e)) {
@@ -99,7 +99,7 @@ public final class AuditTrail {
             }
             byte[] key = publicKey != null ? publicKey
                     : t.publicSigningKey().map(AuditTable.SigningKey::publicKey).orElse(null);
-            return new AuditVerifier(key).verify(events, t.digests());
+            return new AuditVerifier(key).verify(AuditBlocks.expand(events, 0), t.digests());
         });
     }
 

@@ -12,7 +12,11 @@ import java.util.Optional;
  */
 public interface AuditTable {
 
-    /** One event of the chain: {@code hash = SHA-256(prevHash || UTF-8 bytes of event)}. */
+    /**
+     * One event of the chain: {@code hash = SHA-256(prevHash || UTF-8 bytes of event)}; as stored, a row
+     * may also be a block of consecutive events (docs/audit.md, "Block rows"), which the audit package
+     * writes and expands: then {@code seq} and {@code hash} are its last event's, {@code prevHash} its first's.
+     */
     record EventRow(long seq, String event, byte[] prevHash, byte[] hash) {
     }
 
@@ -38,7 +42,7 @@ public interface AuditTable {
         rows.forEach(this::append);
     }
 
-    /** Events with {@code seq > afterSeq} in sequence order, at most {@code limit}. */
+    /** Rows with {@code seq > afterSeq} in sequence order, at most {@code limit}. */
     List<EventRow> events(long afterSeq, int limit);
 
     void putDigest(DigestRow row);
