@@ -29,7 +29,7 @@ class RatioReportTest {
     @Test
     @SuppressWarnings("unchecked")
     void computesRatiosOfTheSameRunAndJudgesThem() throws Exception {
-        Files.writeString(dir.resolve("jmh-t1.json"), "[" + String.join(",",
+        Written w = write("jmh-t1.json",
                 result("envelope.EnvelopeBench.encrypt", "thrpt", 1, "\"impl\": \"keywarden-cached\", \"size\": \"1024\"", 200, "ops/ms"),
                 result("envelope.EnvelopeBench.encrypt", "thrpt", 1, "\"impl\": \"esdk-cached\", \"size\": \"1024\"", 40_000, "ops/s"),
                 result("envelope.EnvelopeBench.encrypt", "thrpt", 1, "\"impl\": \"tink\", \"size\": \"1024\"", 150_000, "ops/s"),
@@ -39,9 +39,9 @@ class RatioReportTest {
                 result("sign.SignBench.sign", "thrpt", 1, "\"alg\": \"ecdsa-p256\", \"impl\": \"jdk\"", 1000, "ops/s"),
                 result("sign.SignBench.sign", "thrpt", 1, "\"alg\": \"ecdsa-p256\", \"impl\": \"bc\"", 3000, "ops/s"),
                 result("server.ServerBench.encrypt", "thrpt", 1, "", 2, "ops/ms"),
-                result("server.ServerBench.encrypt", "sample", 1, "", 0.5, "ms/op")) + "]");
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Map<String, Object> report = RatioReport.write(dir, new PrintStream(printed, true, StandardCharsets.UTF_8));
+                result("server.ServerBench.encrypt", "sample", 1, "", 0.5, "ms/op"));
+        Map<String, Object> report = w.report();
+        String printed = w.printed();
 
         List<Map<String, Object>> ratios = (List<Map<String, Object>>) report.get("ratios");
         Map<String, Object> esdk = row(ratios, "1 KiB cached >= 4x ESDK cached", "EnvelopeBench.encrypt");
@@ -77,7 +77,7 @@ class RatioReportTest {
         assertThat(server.get("p99Ms")).isEqualTo(2.0);
 
         assertThat(Files.readString(dir.resolve("ratios.json"))).contains("\"verdict\" : \"MISSED\"");
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("1 KiB cached >= 4x ESDK cached");
+        assertThat(printed).contains("1 KiB cached >= 4x ESDK cached");
     }
 
     @Test
@@ -91,12 +91,12 @@ class RatioReportTest {
         Files.writeString(dir.resolve("jmh-t1.json"), "[" + uniform.formatted("jdk") + "," + uniform.formatted("tink") + "]");
         assertThat(JmhResults.readAll(dir).forkJvmOptions()).containsExactly("-Dkeywarden.crypto=jdk -Xms1g -Xmx1g -XX:G1HeapRegionSize=4m");
 
-        Files.writeString(dir.resolve("jmh-t2.json"), "[" + uniform.formatted("jdk").replace(", \"-XX:G1HeapRegionSize=4m\"", "") + "]");
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Map<String, Object> report = RatioReport.write(dir, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        Written w = write("jmh-t2.json", uniform.formatted("jdk").replace(", \"-XX:G1HeapRegionSize=4m\"", ""));
+        Map<String, Object> report = w.report();
+        String printed = w.printed();
         assertThat(report.get("forkJvmOptions")).isEqualTo(List.of("-Dkeywarden.crypto=jdk -Xms1g -Xmx1g",
                 "-Dkeywarden.crypto=jdk -Xms1g -Xmx1g -XX:G1HeapRegionSize=4m"));
-        assertThat(printed.toString(StandardCharsets.UTF_8))
+        assertThat(printed)
                 .contains("Fork JVM options: [-Dkeywarden.crypto=jdk -Xms1g -Xmx1g, -Dkeywarden.crypto=jdk -Xms1g -Xmx1g"
                         + " -XX:G1HeapRegionSize=4m]");
     }
@@ -127,15 +127,15 @@ class RatioReportTest {
     @Test
     @SuppressWarnings("unchecked")
     void reportsServerRowsPerStoreAndNodeCount() throws Exception {
-        Files.writeString(dir.resolve("jmh-t2.json"), "[" + String.join(",",
+        Written w = write("jmh-t2.json",
                 result("server.ServerBench.decrypt", "thrpt", 2, "", 1, "ops/ms"),
                 result("server.ServerBench.decrypt", "sample", 2, "", 2, "ms/op"),
                 result("server.PostgresServerBench.decrypt", "thrpt", 2, "\"nodes\": \"1\"", 300, "ops/s"),
                 result("server.PostgresServerBench.decrypt", "sample", 2, "\"nodes\": \"1\"", 6, "ms/op"),
                 result("server.PostgresServerBench.decrypt", "thrpt", 2, "\"nodes\": \"2\"", 500, "ops/s"),
-                result("server.PostgresServerBench.decrypt", "sample", 2, "\"nodes\": \"2\"", 3, "ms/op")) + "]");
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Map<String, Object> report = RatioReport.write(dir, new PrintStream(printed, true, StandardCharsets.UTF_8));
+                result("server.PostgresServerBench.decrypt", "sample", 2, "\"nodes\": \"2\"", 3, "ms/op"));
+        Map<String, Object> report = w.report();
+        String printed = w.printed();
 
         List<Map<String, Object>> server = (List<Map<String, Object>>) report.get("server");
         assertThat(server).extracting(r -> r.get("store") + "/" + r.get("nodes") + ": " + r.get("opsPerSecond")
@@ -146,24 +146,35 @@ class RatioReportTest {
             assertThat(r.get("operation")).isEqualTo("decrypt");
             assertThat(r.get("threads")).isEqualTo(2);
         });
-        assertThat(printed.toString(StandardCharsets.UTF_8))
+        assertThat(printed)
                 .containsPattern("decrypt +postgresql +2 +2 +500 +3\\.000 +- +12\\.000");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void reportsEngineCallRowsAsCallsPerSecond() throws Exception {
-        Files.writeString(dir.resolve("jmh-t1.json"), "[" + String.join(",",
+        Written w = write("jmh-t1.json",
                 result("engine.EngineCallBench.generateDataKey", "thrpt", 1, "", 98, "ops/ms"),
                 result("engine.EngineCallBench.decrypt", "thrpt", 2, "", 76_000, "ops/s"),
-                result("server.ServerBench.decrypt", "thrpt", 1, "", 1, "ops/ms")) + "]");
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Map<String, Object> report = RatioReport.write(dir, new PrintStream(printed, true, StandardCharsets.UTF_8));
+                result("server.ServerBench.decrypt", "thrpt", 1, "", 1, "ops/ms"));
+        Map<String, Object> report = w.report();
+        String printed = w.printed();
 
         List<Map<String, Object>> engine = (List<Map<String, Object>>) report.get("engine");
         assertThat(engine).extracting(r -> r.get("operation") + "/" + r.get("threads") + ": " + r.get("opsPerSecond"))
                 .containsExactlyInAnyOrder("generateDataKey/1: 98000.0", "decrypt/2: 76000.0");
-        assertThat(printed.toString(StandardCharsets.UTF_8)).containsPattern("generateDataKey +1 +98000 +1\\b");
+        assertThat(printed).containsPattern("generateDataKey +1 +98000 +1\\b");
+    }
+
+    /** The report of a run whose {@code file} holds {@code results}, and what it printed. */
+    private record Written(Map<String, Object> report, String printed) {
+    }
+
+    private Written write(String file, String... results) throws Exception {
+        Files.writeString(dir.resolve(file), "[" + String.join(",", results) + "]");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Map<String, Object> report = RatioReport.write(dir, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        return new Written(report, printed.toString(StandardCharsets.UTF_8));
     }
 
     private static Map<String, Object> row(List<Map<String, Object>> rows, String goal, String benchmark) {
