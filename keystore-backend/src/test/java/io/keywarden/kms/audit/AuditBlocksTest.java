@@ -3,11 +3,9 @@ package io.keywarden.kms.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keywarden.kms.store.AuditTable.EventRow;
-import io.keywarden.kms.store.RootKeySource;
 import io.keywarden.kms.store.SqliteKmsStore;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -38,9 +36,12 @@ class AuditBlocksTest {
     /** The store's directory under {@link #dir}. */
     private String storeName = "store";
 
+    private AuditStoreDir store() {
+        return new AuditStoreDir(dir.resolve(storeName));
+    }
+
     private SqliteKmsStore openStore() {
-        Path store = dir.resolve(storeName);
-        return SqliteKmsStore.open(store, RootKeySource.keyFile(store.resolve("root.key")));
+        return store().open();
     }
 
     private static String event(int n) {
@@ -64,7 +65,7 @@ class AuditBlocksTest {
     }
 
     private Connection db() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(storeName).resolve("keywarden.db"));
+        return store().db();
     }
 
     /** The stored rows' sequence numbers, and how many events each holds. */
@@ -81,23 +82,15 @@ class AuditBlocksTest {
     }
 
     private void tamper(String sql) throws SQLException {
-        try (Connection c = db(); Statement s = c.createStatement()) {
-            assertThat(s.executeUpdate(sql)).isEqualTo(1);
-        }
+        store().tamper(sql);
     }
 
     private List<String> listed() {
-        List<String> out = new ArrayList<>();
-        try (SqliteKmsStore s = openStore()) {
-            AuditTrail.list(s, new AuditTrail.Filter(null, null, null, null, null, false), out::add);
-        }
-        return out;
+        return store().listed();
     }
 
     private List<AuditFinding> verify() {
-        try (SqliteKmsStore s = openStore()) {
-            return AuditTrail.verify(s, null);
-        }
+        return store().verify();
     }
 
     @Test

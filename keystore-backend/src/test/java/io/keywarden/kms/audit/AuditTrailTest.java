@@ -16,7 +16,6 @@ import io.keywarden.kms.api.errors.AccessDeniedException;
 import io.keywarden.kms.api.errors.NotFoundException;
 import io.keywarden.kms.engine.EngineSettings;
 import io.keywarden.kms.engine.KmsEngine;
-import io.keywarden.kms.store.RootKeySource;
 import io.keywarden.kms.store.SqliteKmsStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -46,16 +45,11 @@ class AuditTrailTest {
     Path dir;
 
     private SqliteKmsStore openStore() {
-        return SqliteKmsStore.open(dir.resolve("store"), RootKeySource.keyFile(dir.resolve("store").resolve("root.key")));
+        return new AuditStoreDir(dir.resolve("store")).open();
     }
 
     private List<JsonNode> events() {
-        List<JsonNode> out = new ArrayList<>();
-        try (SqliteKmsStore s = openStore()) {
-            AuditTrail.list(s, new AuditTrail.Filter(null, null, null, null, null, false),
-                    e -> out.add(CanonicalJson.read(e)));
-        }
-        return out;
+        return new AuditStoreDir(dir.resolve("store")).listed().stream().map(CanonicalJson::read).toList();
     }
 
     /** Ten events (successes, a refusal and a failure), the trail sealed on close. */

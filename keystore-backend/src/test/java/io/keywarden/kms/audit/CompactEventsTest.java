@@ -8,12 +8,10 @@ import io.keywarden.kms.api.EncryptRequest;
 import io.keywarden.kms.api.GenerateDataKeyRequest;
 import io.keywarden.kms.engine.EngineSettings;
 import io.keywarden.kms.engine.KmsEngine;
-import io.keywarden.kms.store.RootKeySource;
 import io.keywarden.kms.store.SqliteKmsStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -85,7 +83,7 @@ class CompactEventsTest {
     }
 
     private SqliteKmsStore openStore() {
-        return SqliteKmsStore.open(dir.resolve("store"), RootKeySource.keyFile(dir.resolve("store").resolve("root.key")));
+        return new AuditStoreDir(dir.resolve("store")).open();
     }
 
     /** A key, an Encrypt and two GenerateDataKey calls (rows 2–4 compact), the trail sealed on close. */
@@ -102,7 +100,7 @@ class CompactEventsTest {
     }
 
     private Connection db() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("store").resolve("keywarden.db"));
+        return new AuditStoreDir(dir.resolve("store")).db();
     }
 
     private List<String> storedRows() throws SQLException {
@@ -117,24 +115,15 @@ class CompactEventsTest {
     }
 
     private void tamper(String sql) throws SQLException {
-        try (Connection c = db(); Statement s = c.createStatement()) {
-            assertThat(s.executeUpdate(sql)).isEqualTo(1);
-        }
+        new AuditStoreDir(dir.resolve("store")).tamper(sql);
     }
 
     private List<JsonNode> listed() {
-        List<JsonNode> out = new ArrayList<>();
-        try (SqliteKmsStore s = openStore()) {
-            AuditTrail.list(s, new AuditTrail.Filter(null, null, null, null, null, false),
-                    e -> out.add(CanonicalJson.read(e)));
-        }
-        return out;
+        return new AuditStoreDir(dir.resolve("store")).listed().stream().map(CanonicalJson::read).toList();
     }
 
     private List<AuditFinding> verify() {
-        try (SqliteKmsStore s = openStore()) {
-            return AuditTrail.verify(s, null);
-        }
+        return new AuditStoreDir(dir.resolve("store")).verify();
     }
 
     @Test
