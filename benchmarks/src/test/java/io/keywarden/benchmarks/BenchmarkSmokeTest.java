@@ -3,6 +3,7 @@ package io.keywarden.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.keywarden.benchmarks.engine.CallFloorBench;
 import io.keywarden.benchmarks.engine.EngineCallBench;
 import io.keywarden.benchmarks.envelope.EnvelopeBench;
 import io.keywarden.benchmarks.envelope.EnvelopeSubjects;
@@ -155,6 +156,32 @@ class BenchmarkSmokeTest {
         } finally {
             b.tearDown();
         }
+    }
+
+    @Test
+    void theCallFloorsStepsDoWhatTheyStandFor() throws Exception {
+        CallFloorBench b = new CallFloorBench();
+        b.setUp();
+        byte[] first = b.dataKeyBytes().clone();
+        assertThat(b.dataKeyBytes()).hasSize(32).isNotEqualTo(first); // fresh random bytes each time
+
+        byte[] wrapped = b.wrap();
+        assertThat(wrapped).hasSize(32 + 16);
+        javax.crypto.Cipher open = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        open.init(javax.crypto.Cipher.DECRYPT_MODE, b.material, new javax.crypto.spec.GCMParameterSpec(128, b.iv));
+        open.updateAAD(b.aad);
+        assertThat(open.doFinal(wrapped)).isEqualTo(b.dataKey); // the JDK unwraps it with the same AAD
+        byte[] ivBefore = b.iv.clone();
+        b.wrap();
+        assertThat(b.iv).isNotEqualTo(ivBefore); // a fresh IV per wrap
+        byte[] madeInSetUp = b.unwrap().clone();
+        b.wrapped[0] ^= 1;
+        assertThatThrownBy(b::unwrap).isInstanceOf(javax.crypto.AEADBadTagException.class); // the tag is checked
+        b.wrapped[0] ^= 1;
+        assertThat(b.unwrap()).isEqualTo(madeInSetUp).hasSize(32);
+
+        assertThat(b.event).hasSize(CallFloorBench.EVENT_BYTES);
+        assertThat(b.chainHash()).isEqualTo(java.security.MessageDigest.getInstance("SHA-256").digest(b.event));
     }
 
     private static final String SERVER_WARMUP = "keywarden.bench.serverWarmupSeconds";

@@ -18,6 +18,9 @@ public final class EnvelopeSubjects {
         TABLE.put("esdk", env -> new EsdkEnvelope(false));
         TABLE.put("esdk-cached", env -> new EsdkEnvelope(true));
         TABLE.put("tink", env -> new TinkEnvelope());
+        // An experiment, not in EnvelopeBench's default list (-p impl=keywarden-floor): the upper bound of
+        // any uncached design here (FloorBackend).
+        TABLE.put("keywarden-floor", KeywardenEnvelope::overTheFloor);
     }
 
     private EnvelopeSubjects() {

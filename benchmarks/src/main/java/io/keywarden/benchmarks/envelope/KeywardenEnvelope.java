@@ -3,7 +3,10 @@ package io.keywarden.benchmarks.envelope;
 import io.keywarden.benchmarks.KeywardenEnvironment;
 import io.keywarden.kms.api.KeySpec;
 import io.keywarden.kms.api.KeyUsage;
+import io.keywarden.provider.KeywardenProvider;
+import io.keywarden.provider.KeywardenRuntime;
 import io.keywarden.provider.KmsKey;
+import io.keywarden.provider.KmsKeys;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.NoSuchAlgorithmException;
@@ -28,6 +31,25 @@ final class KeywardenEnvelope implements EnvelopeSubject {
         this.key = handle;
         Provider provider = cached ? env.cachedProvider : env.provider;
         this.cipher = ThreadLocal.withInitial(() -> newCipher(provider));
+    }
+
+    private KeywardenEnvelope(Key key, Provider provider) {
+        this.key = key;
+        this.cipher = ThreadLocal.withInitial(() -> newCipher(provider));
+    }
+
+    /**
+     * The uncached envelope over {@link FloorBackend}: its data-key calls are only the floor of an
+     * audited call (an experiment: the upper bound of any uncached design on this machine).
+     */
+    static KeywardenEnvelope overTheFloor(KeywardenEnvironment env) {
+        String keyId = env.createKey(KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT);
+        KeywardenRuntime runtime = KeywardenRuntime.of(FloorBackend.over(env.engine, keyId));
+        try {
+            return new KeywardenEnvelope(KmsKeys.handle(runtime, keyId), new KeywardenProvider(runtime));
+        } catch (java.security.InvalidKeyException e) {
+            throw new IllegalStateException("no handle for a key just created", e);
+        }
     }
 
     private static Cipher newCipher(Provider provider) {

@@ -191,23 +191,32 @@ public final class RatioReport {
 
     /**
      * The engine-call rows (all info): {@code EngineCallBench}, one GenerateDataKey or Decrypt made
-     * directly on the embedded engine, audit event included: the engine's own cost per uncached message.
+     * directly on the embedded engine, audit event included: the engine's own cost per uncached
+     * message; then {@code CallFloorBench}, the cryptographic steps such a call cannot do without,
+     * each alone. {@code microsPerOp} is each thread's time per operation.
      */
     static List<Map<String, Object>> engine(JmhResults jmh) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Score s : jmh.all()) {
-            String[] name = s.benchmark().split("\\.");
-            if (!name[0].equals("EngineCallBench") || !s.mode().equals("thrpt")) {
-                continue;
+        for (String bench : List.of("EngineCallBench", "CallFloorBench")) {
+            for (Score s : jmh.all()) {
+                String[] name = s.benchmark().split("\\.");
+                if (name[0].equals(bench) && s.mode().equals("thrpt")) {
+                    rows.add(engineRow(bench, name[1], s));
+                }
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("operation", name[1]);
-            row.put("threads", s.threads());
-            row.put("opsPerSecond", s.score());
-            row.put("errorPercent", errorPercent(s));
-            rows.add(row);
         }
         return rows;
+    }
+
+    private static Map<String, Object> engineRow(String bench, String operation, Score s) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("benchmark", bench);
+        row.put("operation", operation);
+        row.put("threads", s.threads());
+        row.put("opsPerSecond", s.score());
+        row.put("microsPerOp", s.score() > 0 ? s.threads() * 1e6 / s.score() : null);
+        row.put("errorPercent", errorPercent(s));
+        return row;
     }
 
     static List<Map<String, Object>> warmup(Path dir) throws IOException {
@@ -262,11 +271,13 @@ public final class RatioReport {
                     num(r.get("opsPerSecond"), "%.0f"), num(r.get("p50Ms"), "%.3f"), num(r.get("p90Ms"), "%.3f"),
                     num(r.get("p99Ms"), "%.3f"), num(r.get("p999Ms"), "%.3f"));
         }
-        out.printf("%nEngine calls (embedded engine, audit event included, no envelope; info):%n"
-                + "%-16s %2s %10s %5s%n", "operation", "t", "calls/s", "err%");
+        out.printf("%nEngine calls (embedded engine, audit event included, no envelope) and the floor of a call"
+                + " (its cryptographic steps alone); info:%n"
+                + "%-16s %-16s %2s %10s %8s %5s%n", "benchmark", "operation", "t", "ops/s", "us/op", "err%");
         for (Map<String, Object> r : (List<Map<String, Object>>) report.get("engine")) {
-            out.printf("%-16s %2d %10s %5s%n", r.get("operation"), r.get("threads"),
-                    num(r.get("opsPerSecond"), "%.0f"), num(r.get("errorPercent"), "%.0f"));
+            out.printf("%-16s %-16s %2d %10s %8s %5s%n", r.get("benchmark"), r.get("operation"), r.get("threads"),
+                    num(r.get("opsPerSecond"), "%.0f"), num(r.get("microsPerOp"), "%.2f"),
+                    num(r.get("errorPercent"), "%.0f"));
         }
         out.printf("%nWarm-up, 1 MiB messages, fresh JVM (first second / steady; output: fresh arrays or one reused buffer):%n");
         for (Map<String, Object> r : (List<Map<String, Object>>) report.get("warmup")) {

@@ -152,8 +152,9 @@ class RatioReportTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void reportsEngineCallRowsAsCallsPerSecond() throws Exception {
+    void reportsEngineCallRowsAndTheCallFloorWithTheTimeOfEach() throws Exception {
         Written w = write("jmh-t1.json",
+                result("engine.CallFloorBench.wrap", "thrpt", 1, "", 800, "ops/ms"),
                 result("engine.EngineCallBench.generateDataKey", "thrpt", 1, "", 98, "ops/ms"),
                 result("engine.EngineCallBench.decrypt", "thrpt", 2, "", 76_000, "ops/s"),
                 result("server.ServerBench.decrypt", "thrpt", 1, "", 1, "ops/ms"));
@@ -161,9 +162,15 @@ class RatioReportTest {
         String printed = w.printed();
 
         List<Map<String, Object>> engine = (List<Map<String, Object>>) report.get("engine");
-        assertThat(engine).extracting(r -> r.get("operation") + "/" + r.get("threads") + ": " + r.get("opsPerSecond"))
-                .containsExactlyInAnyOrder("generateDataKey/1: 98000.0", "decrypt/2: 76000.0");
-        assertThat(printed).containsPattern("generateDataKey +1 +98000 +1\\b");
+        assertThat(engine).extracting(r -> r.get("benchmark") + "." + r.get("operation") + "/" + r.get("threads")
+                        + ": " + r.get("opsPerSecond"))
+                .containsExactly("EngineCallBench.generateDataKey/1: 98000.0", "EngineCallBench.decrypt/2: 76000.0",
+                        "CallFloorBench.wrap/1: 800000.0");
+        assertThat(engine).extracting(r -> String.format("%.2f", (Double) r.get("microsPerOp")))
+                .containsExactly("10.20", "26.32", "1.25"); // each thread's time per operation
+        assertThat(printed).containsPattern("EngineCallBench +generateDataKey +1 +98000 +10\\.20 +1\\b")
+                .containsPattern("EngineCallBench +decrypt +2 +76000 +26\\.32 ")
+                .containsPattern("CallFloorBench +wrap +1 +800000 +1\\.25 ");
     }
 
     /** The report of a run whose {@code file} holds {@code results}, and what it printed. */

@@ -1,0 +1,134 @@
+package io.keywarden.benchmarks.envelope;
+
+import io.keywarden.kms.api.DataKeySpec;
+import io.keywarden.kms.api.DecryptRequest;
+import io.keywarden.kms.api.DecryptResponse;
+import io.keywarden.kms.api.EncryptionAlgorithmSpec;
+import io.keywarden.kms.api.GenerateDataKeyRequest;
+import io.keywarden.kms.api.GenerateDataKeyResponse;
+import io.keywarden.kms.api.KmsBackend;
+import io.keywarden.kms.api.errors.InvalidCiphertextException;
+import io.keywarden.kms.crypto.LocalCrypto;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * An experiment, not a backend: GenerateDataKey and Decrypt reduced to the floor of an audited call
+ * ({@code CallFloorBench}'s steps: 32 random bytes, their AES-256-GCM wrap or unwrap under a key of
+ * its own with a fresh IV, and one SHA-256 of a 400-byte text standing for the audit event's chain
+ * hash), with no key read, no authorization, no quota and no event stored. Every other operation
+ * goes to the real engine (the handle's DescribeKey). The uncached envelope over it ({@code
+ * keywarden-floor}) is the best any audited one-call-per-message design could do on this machine:
+ * an upper bound for the uncached rows, never a mode of the product.
+ */
+final class FloorBackend implements InvocationHandler {
+
+    private static final int EVENT_BYTES = 400;
+    private static final byte[] AAD = new byte[46];
+
+    private final KmsBackend engine;
+    private final String keyArn;
+    private final SecureRandom random = LocalCrypto.secureRandom();
+    private final SecretKeySpec material;
+    private final byte[] event = "x".repeat(EVENT_BYTES).getBytes(StandardCharsets.UTF_8);
+    private final ThreadLocal<Cipher> gcm = ThreadLocal.withInitial(FloorBackend::newGcm);
+    private final ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(FloorBackend::newSha256);
+
+    private FloorBackend(KmsBackend engine, String keyId) {
+        this.engine = engine;
+        GenerateDataKeyResponse real = engine.generateDataKey(GenerateDataKeyRequest.builder().keyId(keyId)
+                .keySpec(DataKeySpec.AES_256).build());
+        Arrays.fill(real.plaintext(), (byte) 0);
+        this.keyArn = real.keyId();
+        byte[] k = new byte[32];
+        random.nextBytes(k);
+        this.material = new SecretKeySpec(k, "AES");
+        Arrays.fill(k, (byte) 0);
+    }
+
+    /** A backend whose data-key calls for {@code keyId} are the floor and whose other calls go to {@code engine}. */
+    static KmsBackend over(KmsBackend engine, String keyId) {
+        return (KmsBackend) Proxy.newProxyInstance(KmsBackend.class.getClassLoader(),
+                new Class<?>[] {KmsBackend.class}, new FloorBackend(engine, keyId));
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        if (args != null && args.length == 1 && args[0] instanceof GenerateDataKeyRequest r) {
+            return generateDataKey(r);
+        }
+        if (args != null && args.length == 1 && args[0] instanceof DecryptRequest r) {
+            return decrypt(r);
+        }
+        try {
+            return method.invoke(engine, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private GenerateDataKeyResponse generateDataKey(GenerateDataKeyRequest r) throws GeneralSecurityException {
+        byte[] dataKey = new byte[32];
+        random.nextBytes(dataKey);
+        byte[] iv = new byte[12];
+        random.nextBytes(iv);
+        Cipher c = gcm.get();
+        c.init(Cipher.ENCRYPT_MODE, material, new GCMParameterSpec(128, iv));
+        c.updateAAD(AAD);
+        byte[] blob = Arrays.copyOf(iv, 12 + 32 + 16);
+        c.doFinal(dataKey, 0, 32, blob, 12);
+        chainHash();
+        return new GenerateDataKeyResponse(blob, dataKey, keyArn, null);
+    }
+
+    private DecryptResponse decrypt(DecryptRequest r) throws GeneralSecurityException {
+        byte[] blob = r.ciphertextBlob();
+        if (blob == null || blob.length != 12 + 32 + 16) {
+            throw new InvalidCiphertextException("The ciphertext is invalid.");
+        }
+        Cipher c = gcm.get();
+        c.init(Cipher.DECRYPT_MODE, material, new GCMParameterSpec(128, blob, 0, 12));
+        c.updateAAD(AAD);
+        byte[] dataKey;
+        try {
+            dataKey = c.doFinal(blob, 12, blob.length - 12);
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw new InvalidCiphertextException("The ciphertext is invalid.");
+        }
+        chainHash();
+        return new DecryptResponse(keyArn, dataKey, EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT, null);
+    }
+
+    private void chainHash() {
+        MessageDigest d = sha256.get();
+        d.update(event);
+        d.digest();
+    }
+
+    private static Cipher newGcm() {
+        try {
+            return LocalCrypto.cipher("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

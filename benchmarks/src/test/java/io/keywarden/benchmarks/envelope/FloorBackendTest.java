@@ -1,0 +1,50 @@
+package io.keywarden.benchmarks.envelope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.keywarden.benchmarks.KeywardenEnvironment;
+import io.keywarden.kms.api.DataKeySpec;
+import io.keywarden.kms.api.DecryptRequest;
+import io.keywarden.kms.api.DescribeKeyRequest;
+import io.keywarden.kms.api.GenerateDataKeyRequest;
+import io.keywarden.kms.api.KeySpec;
+import io.keywarden.kms.api.KeyUsage;
+import io.keywarden.kms.api.KmsBackend;
+import io.keywarden.kms.api.errors.InvalidCiphertextException;
+import org.junit.jupiter.api.Test;
+
+/** The floor experiment measures only the floor: its data-key calls never reach the engine, the rest do. */
+class FloorBackendTest {
+
+    @Test
+    void dataKeyCallsAreTheFloorAndEverythingElseIsTheEngine() {
+        try (KeywardenEnvironment env = KeywardenEnvironment.temporary()) {
+            String keyId = env.createKey(KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT);
+            KmsBackend floor = FloorBackend.over(env.engine, keyId);
+            GenerateDataKeyRequest request = GenerateDataKeyRequest.builder().keyId(keyId)
+                    .keySpec(DataKeySpec.AES_256).build();
+
+            var made = floor.generateDataKey(request);
+            var real = env.engine.generateDataKey(request);
+            assertThat(made.keyId()).isEqualTo(real.keyId()); // the key's ARN, as the engine names it
+            assertThat(made.ciphertextBlob()).hasSize(12 + 32 + 16); // IV, wrapped key, tag: not the engine's blob
+            assertThat(real.ciphertextBlob().length).isNotEqualTo(made.ciphertextBlob().length);
+            assertThat(made.keyMaterialId()).isNull();
+
+            byte[] back = floor.decrypt(DecryptRequest.builder().ciphertextBlob(made.ciphertextBlob()).keyId(keyId)
+                    .build()).plaintext();
+            assertThat(back).isEqualTo(made.plaintext()).hasSize(32);
+            byte[] changed = made.ciphertextBlob().clone();
+            changed[20] ^= 1;
+            assertThatThrownBy(() -> floor.decrypt(DecryptRequest.builder().ciphertextBlob(changed).keyId(keyId)
+                    .build())).isInstanceOf(InvalidCiphertextException.class);
+            // the engine's own blob is not the floor's: refused, not passed on
+            assertThatThrownBy(() -> floor.decrypt(DecryptRequest.builder().ciphertextBlob(real.ciphertextBlob())
+                    .keyId(keyId).build())).isInstanceOf(InvalidCiphertextException.class);
+
+            assertThat(floor.describeKey(DescribeKeyRequest.builder().keyId(keyId).build()).keyMetadata().keyId())
+                    .isEqualTo(keyId);
+        }
+    }
+}
