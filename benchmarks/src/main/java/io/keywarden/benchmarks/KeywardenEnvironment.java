@@ -115,8 +115,22 @@ public final class KeywardenEnvironment implements AutoCloseable {
         }
     }
 
+    private final java.util.List<AutoCloseable> closeWith = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Closes {@code resource} (a subject's own, such as a writer thread) when this environment closes, first. */
+    public void closeWith(AutoCloseable resource) {
+        closeWith.add(resource);
+    }
+
     @Override
     public void close() {
+        for (AutoCloseable c : closeWith) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("a subject's resource did not close", e);
+            }
+        }
         engine.close();
         if (ownsDir) {
             delete(dir);

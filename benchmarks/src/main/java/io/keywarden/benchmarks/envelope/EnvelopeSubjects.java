@@ -21,6 +21,7 @@ public final class EnvelopeSubjects {
         // An experiment, not in EnvelopeBench's default list (-p impl=keywarden-floor): the upper bound of
         // any uncached design here (FloorBackend).
         TABLE.put("keywarden-floor", KeywardenEnvelope::overTheFloor);
+        TABLE.put("keywarden-floor-writer", KeywardenEnvelope::overTheFloorWithWriter);
     }
 
     private EnvelopeSubjects() {

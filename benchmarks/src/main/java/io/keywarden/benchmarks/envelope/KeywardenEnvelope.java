@@ -43,8 +43,24 @@ final class KeywardenEnvelope implements EnvelopeSubject {
      * audited call (an experiment: the upper bound of any uncached design on this machine).
      */
     static KeywardenEnvelope overTheFloor(KeywardenEnvironment env) {
+        return overTheFloor(env, null);
+    }
+
+    /** The same, each call's event text also appended to a file of the environment's by a thread of its own. */
+    static KeywardenEnvelope overTheFloorWithWriter(KeywardenEnvironment env) {
+        try {
+            FloorBackend.Appender appender = new FloorBackend.Appender(env.dir().resolve("floor-events.log"));
+            env.closeWith(appender);
+            return overTheFloor(env, appender);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The same, each call's event text also appended to a file by {@code appender}'s thread (null: none). */
+    static KeywardenEnvelope overTheFloor(KeywardenEnvironment env, FloorBackend.Appender appender) {
         String keyId = env.createKey(KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT);
-        KeywardenRuntime runtime = KeywardenRuntime.of(FloorBackend.over(env.engine, keyId));
+        KeywardenRuntime runtime = KeywardenRuntime.of(FloorBackend.over(env.engine, keyId, appender));
         try {
             return new KeywardenEnvelope(KmsKeys.handle(runtime, keyId), new KeywardenProvider(runtime));
         } catch (java.security.InvalidKeyException e) {

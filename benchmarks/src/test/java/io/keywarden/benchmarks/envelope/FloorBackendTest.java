@@ -47,4 +47,24 @@ class FloorBackendTest {
                     .isEqualTo(keyId);
         }
     }
+
+    @Test
+    void theWriterVariantAppendsOneTextPerCallAndSyncsTheFile() throws Exception {
+        try (KeywardenEnvironment env = KeywardenEnvironment.temporary()) {
+            String keyId = env.createKey(KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT);
+            java.nio.file.Path log = env.dir().resolve("events.log");
+            FloorBackend.Appender appender = new FloorBackend.Appender(log);
+            KmsBackend floor = FloorBackend.over(env.engine, keyId, appender);
+            GenerateDataKeyRequest request = GenerateDataKeyRequest.builder().keyId(keyId)
+                    .keySpec(DataKeySpec.AES_256).build();
+            for (int i = 0; i < 100; i++) {
+                var made = floor.generateDataKey(request);
+                floor.decrypt(DecryptRequest.builder().ciphertextBlob(made.ciphertextBlob()).keyId(keyId).build());
+            }
+            appender.close();
+            assertThat(appender.written).isEqualTo(200);
+            assertThat(java.nio.file.Files.size(log)).isEqualTo(200L * (FloorBackend.EVENT_BYTES + 1));
+            assertThat(appender.syncs).isPositive().isLessThanOrEqualTo(200);
+        }
+    }
 }
