@@ -124,16 +124,17 @@ public final class KeywardenEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable c : closeWith) {
-            try {
+        try {
+            for (AutoCloseable c : closeWith) {
                 c.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("a subject's resource did not close", e);
             }
-        }
-        engine.close();
-        if (ownsDir) {
-            delete(dir);
+        } catch (Exception e) {
+            throw new IllegalStateException("a subject's resource did not close", e);
+        } finally {
+            engine.close();
+            if (ownsDir) {
+                delete(dir);
+            }
         }
     }
 }

@@ -22,9 +22,10 @@ import org.openjdk.jmh.annotations.State;
  * any such call must take, each alone, operations per second — 32 random bytes for the data key,
  * their AES-256-GCM wrap under the managed key's material (a fresh IV, the blob's header and
  * encryption context as AAD), and the SHA-256 that chains the call's audit event (its stored text is
- * about 400 bytes). A Decrypt call's floor is the {@link #unwrap} and the same hash. The local primitives are the engine's ({@link LocalCrypto}: ACCP where it loads).
- * Set beside {@link EngineCallBench}, it shows how much of an engine call is this floor and how much
- * is the engine's own bookkeeping (key read, authorization, the event's capture and storage).
+ * about 400 bytes). A Decrypt call's floor is the {@link #unwrap} and the same hash. The local
+ * primitives are the engine's ({@link LocalCrypto}: ACCP where it loads). Set beside
+ * {@link EngineCallBench}, it shows how much of an engine call is this floor and how much is the
+ * engine's own bookkeeping (key read, authorization, the event's capture and storage).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

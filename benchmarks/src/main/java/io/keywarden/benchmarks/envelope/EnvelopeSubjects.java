@@ -18,8 +18,8 @@ public final class EnvelopeSubjects {
         TABLE.put("esdk", env -> new EsdkEnvelope(false));
         TABLE.put("esdk-cached", env -> new EsdkEnvelope(true));
         TABLE.put("tink", env -> new TinkEnvelope());
-        // An experiment, not in EnvelopeBench's default list (-p impl=keywarden-floor): the upper bound of
-        // any uncached design here (FloorBackend).
+        // Experiments, not in EnvelopeBench's default list (-p impl=...): the uncached envelope over a backend
+        // doing only the floor of an audited call, without and with a minimal durable trail (FloorBackend).
         TABLE.put("keywarden-floor", KeywardenEnvelope::overTheFloor);
         TABLE.put("keywarden-floor-writer", KeywardenEnvelope::overTheFloorWithWriter);
     }

@@ -27,14 +27,16 @@ import javax.crypto.spec.SecretKeySpec;
  * An experiment, not a backend: GenerateDataKey and Decrypt reduced to the floor of an audited call
  * ({@code CallFloorBench}'s steps: 32 random bytes, their AES-256-GCM wrap or unwrap under a key of
  * its own with a fresh IV, and one SHA-256 of a 400-byte text standing for the audit event's chain
- * hash, the size of a stored GenerateDataKey event), with no key read, no authorization, no quota and no event stored. Every other operation
- * goes to the real engine (the handle's DescribeKey). The uncached envelope over it ({@code
- * keywarden-floor}) is the best any audited one-call-per-message design could do on this machine:
- * an upper bound for the uncached rows, never a mode of the product.
+ * hash, the size of a stored GenerateDataKey event), with no key read, no authorization, no quota
+ * and no event stored. Every other operation goes to the real engine (the handle's DescribeKey).
+ * The uncached envelope over it ({@code keywarden-floor}) is the best any audited
+ * one-call-per-message design could do on this machine: an upper bound for the uncached rows, never
+ * a mode of the product.
  *
  * <p>With an {@link Appender} ({@code keywarden-floor-writer}) each call also queues its event text
- * (400 bytes, or the system property {@code keywarden.bench.floorEventBytes}) to a writer thread that appends the texts to a file and syncs it at most every 10 ms
- * (the audit writer's default commit interval): the floor plus the least a durable trail written by
+ * (400 bytes, or the system property {@code keywarden.bench.floorEventBytes}) to a writer thread
+ * that appends the texts to a file and syncs it at most every 10 ms (the audit writer's default
+ * commit interval): the floor plus the least a durable trail written by
  * a thread of its own can cost — no rendering, no SQLite, no chain bookkeeping.
  */
 final class FloorBackend implements InvocationHandler {
