@@ -148,6 +148,8 @@ final class FloorBackend implements InvocationHandler {
         private final java.nio.channels.FileChannel file;
         private final Thread thread;
         private volatile boolean closing;
+        /** Why the writer thread stopped, if it failed. */
+        private volatile java.io.IOException failure;
         /** Texts written and syncs made (read by the tests). */
         volatile long written;
         volatile long syncs;
@@ -160,11 +162,21 @@ final class FloorBackend implements InvocationHandler {
             thread.start();
         }
 
+        /** Queues {@code text}; an IllegalStateException once the writer thread has failed (never a hang). */
         void append(byte[] text) {
             try {
-                queue.put(text);
+                while (!queue.offer(text, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    failedOrNot();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            failedOrNot();
+        }
+
+        private void failedOrNot() {
+            if (failure != null) {
+                throw new IllegalStateException("the floor appender could not write its file", failure);
             }
         }
 
@@ -209,7 +221,7 @@ final class FloorBackend implements InvocationHandler {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                failure = e; // callers see it at their next append
             }
         }
 

@@ -67,4 +67,21 @@ class FloorBackendTest {
             assertThat(appender.syncs).isPositive().isLessThanOrEqualTo(200);
         }
     }
+
+    @Test
+    void anAppenderWhoseFileFailsRefusesTextsInsteadOfBlocking() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("floor-appender");
+        FloorBackend.Appender appender = new FloorBackend.Appender(dir.resolve("events.log"));
+        java.lang.reflect.Field file = FloorBackend.Appender.class.getDeclaredField("file");
+        file.setAccessible(true);
+        ((java.nio.channels.FileChannel) file.get(appender)).close(); // every write now fails
+        byte[] text = new byte[FloorBackend.EVENT_BYTES];
+        assertThatThrownBy(() -> {
+            for (int i = 0; i < 100_000; i++) { // far more than the queue holds
+                appender.append(text);
+            }
+        }).isInstanceOf(IllegalStateException.class).hasCauseInstanceOf(java.io.IOException.class);
+        appender.close();
+        KeywardenEnvironment.delete(dir);
+    }
 }
